@@ -1,0 +1,43 @@
+"""Registration of custom figure drawers, kept apart so catalog modules can use it without cycles.
+
+A catalog module registers the drawing of a figure next to the function it illustrates::
+
+    @drawer("softmax_temperature", caption=T(...), alt=T(...))
+    def _draw(canvas, figure): ...
+
+and names it in the entry's ``extra_figures``. ``canvas`` is an :class:`activations.plotting.Canvas`
+(matplotlib objects and the palette), so this module and the catalog import no plotting library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .spec import T
+
+__all__ = ["Drawer", "DRAWERS", "drawer"]
+
+
+@dataclass(frozen=True)
+class Drawer:
+    draw: Callable[..., None]
+    caption: T
+    alt: T
+    size: tuple[float, float] = (6.4, 3.8)
+
+
+#: custom drawers by name; the standard ones ("function", "gradient", ...) live in activations.plotting
+DRAWERS: dict[str, Drawer] = {}
+
+
+def drawer(name: str, caption: T, alt: T, size: tuple[float, float] = (6.4, 3.8)) -> Callable:
+    """Register ``draw(canvas, figure)`` as the drawer of the extra figure ``name``."""
+
+    def register(draw: Callable[..., None]) -> Callable[..., None]:
+        if name in DRAWERS:
+            raise ValueError(f"figure drawer {name!r} is registered twice")
+        DRAWERS[name] = Drawer(draw, caption, alt, size)
+        return draw
+
+    return register

@@ -1,0 +1,157 @@
+"""The data model of the registry: one :class:`Activation` per function.
+
+An entry holds everything the site, the tests and the figure CLI know about a function: its code
+(``fn`` and ``grad`` side by side), its LaTeX, its parameters, the properties it claims (which the tests
+check numerically), its references and its names in the frameworks. Nothing here computes; numbers
+derived from an entry (minima, thresholds, ...) come from :mod:`activations.analysis`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Literal, NamedTuple
+
+__all__ = [
+    "T", "Param", "Bounds", "Properties", "Reference", "Api", "Activation",
+    "FAMILIES", "MINIMUM", "MAXIMUM",
+]
+
+inf = math.inf
+
+#: Sentinels for a bound that is reached at an interior extremum: :mod:`activations.analysis`
+#: computes it, so neither the registry nor a page types the number.
+MINIMUM = "minimum"
+MAXIMUM = "maximum"
+
+
+class T(NamedTuple):
+    """A text in both site languages."""
+
+    zh: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+#: Families group the navigation and the overlay figures, in this order.
+FAMILIES: dict[str, T] = {
+    "sigmoid": T("S 型（饱和）函数", "Sigmoid-like (saturating)"),
+    "relu": T("ReLU 族（分段线性）", "ReLU-like (piecewise linear)"),
+    "smooth-relu": T("平滑 ReLU 族", "Smooth ReLU-like"),
+    "shrinkage": T("收缩函数", "Shrinkage"),
+    "other": T("周期、径向及其他", "Periodic, radial and other"),
+    "vector": T("向量值函数", "Vector-valued"),
+}
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter with its default, its LaTeX symbol and the values it may take."""
+
+    name: str
+    default: float
+    symbol: str
+    doc: T
+    allowed: str = "a finite real number"
+    ok: Callable[[float], bool] = math.isfinite
+
+    def check(self, value: Any) -> float:
+        """``value`` as a float, or a ``TypeError``/``ValueError`` naming this parameter."""
+        from ._arrays import check_param
+
+        return check_param(self.name, value, self.ok, self.allowed)
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """An interval ``lo..hi`` (at the default parameters) with its LaTeX.
+
+    ``lo``/``hi`` may be :data:`MINIMUM`/:data:`MAXIMUM`; ``tex`` may then use ``{minimum}`` /
+    ``{maximum}``, filled in with the computed value.
+    """
+
+    tex: str
+    lo: float | str
+    hi: float | str
+    lo_closed: bool = False
+    hi_closed: bool = False
+
+
+@dataclass(frozen=True)
+class Properties:
+    """Claims about the function at its default parameters; each is checked by the tests."""
+
+    range: Bounds
+    grad_range: Bounds
+    monotonic: bool
+    zero_centered: bool
+    smoothness: Literal["discontinuous", "C0", "C1", "C2", "Cinf"]
+
+
+@dataclass(frozen=True)
+class Reference:
+    authors: str
+    year: int
+    title: str
+    venue: str
+    url: str = ""
+
+
+class Api(NamedTuple):
+    """The function's name in each framework, or ``None`` where it has none."""
+
+    torch: str | None = None
+    jax: str | None = None
+    keras: str | None = None
+
+
+@dataclass(frozen=True)
+class Activation:
+    """One registry entry.
+
+    Element-wise entries have ``fn(x, **params)`` and ``grad(x, **params)`` (the derivative).
+    Vector-valued entries (``kind="vector"``) have ``fn(x, axis=-1, **params)`` and
+    ``grad(x, axis=-1, **params)`` returning the Jacobian with the new axis last
+    (shape ``x.shape + (n,)``), plus ``vjp(x, g, axis=-1)``.
+    """
+
+    key: str
+    name: T
+    family: str
+    fn: Callable[..., Any]
+    grad: Callable[..., Any]
+    tex: str
+    grad_tex: str
+    properties: Properties
+    summary: T
+    references: tuple[Reference, ...] = ()
+    api: Api = Api()
+    params: tuple[Param, ...] = ()
+    kind: Literal["elementwise", "vector"] = "elementwise"
+    vjp: Callable[..., Any] | None = None
+    #: the symbol used in formulas and figure labels, e.g. ``\sigma``
+    symbol: str = "f"
+    #: LaTeX of the numerically stable form the code evaluates, where it differs from ``tex``
+    stable_tex: str = ""
+    #: |f'(x)| below this counts as a vanishing gradient (shaded in the gradient figure)
+    vanishing_eps: float = 0.05
+    #: x-range of the figures
+    xlim: tuple[float, float] = (-5.0, 5.0)
+    #: parameter sets drawn in the family figure (empty: no family figure)
+    family_values: tuple[dict[str, float], ...] = ()
+    #: figures beyond the standard ones, by name (see :mod:`activations.figures`)
+    extra_figures: tuple[str, ...] = ()
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.family not in FAMILIES:
+            raise ValueError(f"{self.key}: unknown family {self.family!r}; one of {sorted(FAMILIES)}")
+
+    @property
+    def defaults(self) -> dict[str, float]:
+        return {p.name: p.default for p in self.params}
+
+    def __call__(self, x: Any, **params: Any) -> Any:
+        return self.fn(x, **params)
