@@ -51,6 +51,15 @@ class Facts:
         return d
 
 
+#: constants that pages quote, computed here rather than typed
+CONSTANTS: dict[str, float] = {
+    # exp(x) overflows for x above log(largest finite float)
+    "exp_overflow_float64": float(np.log(np.finfo(np.float64).max)),
+    "exp_overflow_float32": float(np.log(np.finfo(np.float32).max)),
+    "exp_overflow_float16": float(np.log(np.float32(np.finfo(np.float16).max))),
+}
+
+
 def _bisect(g: Callable[[float], float], lo: float, hi: float, iters: int = 200) -> float:
     """A root of ``g`` in [lo, hi], given that g(lo) and g(hi) differ in sign."""
     glo = g(lo)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .._arrays import elementwise
-from ..spec import Activation, Api, Bounds, Properties, Reference, T, inf
+from ..spec import Activation, Api, Bounds, Param, Properties, Reference, T, inf
 
 # --- kernels -------------------------------------------------------------------------------------
 
@@ -43,8 +45,9 @@ def tanh(x: np.ndarray) -> np.ndarray:
 @elementwise
 def tanh_grad(x: np.ndarray) -> np.ndarray:
     r""":math:`\tanh'(x) = 1-\tanh^2 x = 4\sigma(2x)\sigma(-2x)`; the second form keeps full relative
-    accuracy where :math:`\tanh x` rounds to ±1."""
-    s, s_neg = _sigmoid_pair(2.0 * x)
+    accuracy where :math:`\tanh x` rounds to ±1. |x| is clamped to 1e3 first (the result has underflowed
+    to 0 long before), so that 2x cannot overflow for |x| near the largest float."""
+    s, s_neg = _sigmoid_pair(2.0 * np.clip(x, -1e3, 1e3))
     return 4.0 * s * s_neg
 
 
@@ -106,5 +109,390 @@ ENTRIES = [
                   "Zero-centred S-curve with range (−1, 1); common in RNN/LSTM hidden states."),
         references=(LECUN_1998,),
         api=Api("torch.nn.Tanh", "jax.nn.tanh", "keras.activations.tanh"),
+    ),
+]
+
+
+# --- more saturating functions -------------------------------------------------------------------
+# Conventions shared by the piecewise-linear members below: the derivative at a kink is 0 (as in
+# PyTorch's hardsigmoid/hardtanh backward kernels and JAX's relu6), and NaN in gives NaN out.
+
+
+def _box(x: np.ndarray, lo: float, hi: float, height: float) -> np.ndarray:
+    """``height`` on the open interval (lo, hi), 0 outside it and at its ends, NaN where x is NaN."""
+    outside = np.where(np.isnan(x), x, 0)
+    return np.where((x > lo) & (x < hi), height, outside).astype(x.dtype, copy=False)
+
+
+@elementwise
+def log_sigmoid(x: np.ndarray) -> np.ndarray:
+    r""":math:`\log\sigma(x) = -\log(1+e^{-x})`, evaluated as :math:`\min(x,0)-\operatorname{log1p}(e^{-|x|})`
+    (PyTorch's CPU kernel; SciPy's ``log_expit`` is the same split): exp never overflows, and for
+    x << 0 the result is x itself instead of ``log(0) = -inf``."""
+    return np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))
+
+
+@elementwise
+def log_sigmoid_grad(x: np.ndarray) -> np.ndarray:
+    r""":math:`(\log\sigma)'(x) = \sigma(-x) = 1/(1+e^{x})`, from the overflow-free sigmoid pair."""
+    return _sigmoid_pair(x)[1]
+
+
+HALF_WIDTH = Param(
+    "half_width", 3.0, "w",
+    T("线性段的半宽：f 从 x = −w 处的 0 线性升到 x = w 处的 1，斜率为 1/(2w)。w = 3（斜率 1/6）是 PyTorch、JAX 和 "
+      "Keras 3 的形式 ReLU6(x+3)/6；w = 2.5（斜率 0.2，即 0.2x + 0.5）是 Theano、Keras 2（tf.keras）和 numpy-ml 的形式。",
+      "Half-width of the linear part: f rises linearly from 0 at x = −w to 1 at x = w, with slope 1/(2w). "
+      "w = 3 (slope 1/6) is the ReLU6(x+3)/6 of PyTorch, JAX and Keras 3; w = 2.5 (slope 0.2, i.e. "
+      "0.2x + 0.5) is the form of Theano, Keras 2 (tf.keras) and numpy-ml."),
+    "> 0 and finite", lambda w: 0 < w < math.inf,
+)
+
+
+@elementwise
+def hard_sigmoid(x: np.ndarray, half_width: float = 3.0) -> np.ndarray:
+    r""":math:`\operatorname{clip}\bigl((x+w)/(2w),\,0,\,1\bigr)`; at the default w = 3 this is
+    ``relu6(x + 3) / 6`` (PyTorch, JAX, Keras 3). Computed as ``clip(x/2 + w/2, 0, w) / w``: the halves
+    are exact and cannot overflow, and near x = -w the sum is exact, so the small values keep full
+    relative accuracy (``0.2 * x + 0.5`` would cancel there)."""
+    w = HALF_WIDTH.check(half_width)
+    return np.clip(0.5 * x + 0.5 * w, 0, w) / w
+
+
+@elementwise
+def hard_sigmoid_grad(x: np.ndarray, half_width: float = 3.0) -> np.ndarray:
+    r""":math:`1/(2w)` on :math:`(-w, w)`, else 0 (0 at x = ±w, as PyTorch and JAX)."""
+    w = HALF_WIDTH.check(half_width)
+    return _box(x, -w, w, 0.5 / w)
+
+
+@elementwise
+def sparse_sigmoid(x: np.ndarray) -> np.ndarray:
+    r""":math:`\tfrac12\operatorname{clip}(x+1,\,0,\,2)` (JAX's definition); x + 1 is exact near x = -1."""
+    return 0.5 * np.clip(x + 1, 0, 2)
+
+
+@elementwise
+def sparse_sigmoid_grad(x: np.ndarray) -> np.ndarray:
+    r""":math:`\tfrac12` on :math:`(-1, 1)`, else 0 (0 at x = ±1)."""
+    return _box(x, -1.0, 1.0, 0.5)
+
+
+MIN_VAL = Param(
+    "min_val", -1.0, "m_{-}",
+    T("下界：x ≤ m₋ 时输出 m₋；必须小于 max_val。", "Lower bound: the output is m₋ for x ≤ m₋; must be below max_val."),
+)
+MAX_VAL = Param(
+    "max_val", 1.0, "m_{+}",
+    T("上界：x ≥ m₊ 时输出 m₊；必须大于 min_val。", "Upper bound: the output is m₊ for x ≥ m₊; must be above min_val."),
+)
+
+
+def _hardtanh_bounds(min_val: float, max_val: float) -> tuple[float, float]:
+    lo, hi = MIN_VAL.check(min_val), MAX_VAL.check(max_val)
+    if not lo < hi:  # PyTorch: assert self.max_val > self.min_val
+        raise ValueError(f"parameter min_val must be < max_val, got min_val={lo!r}, max_val={hi!r}")
+    return lo, hi
+
+
+@elementwise
+def hardtanh(x: np.ndarray, min_val: float = -1.0, max_val: float = 1.0) -> np.ndarray:
+    r""":math:`\operatorname{clip}(x,\,m_-,\,m_+)`; ``np.clip`` propagates NaN."""
+    lo, hi = _hardtanh_bounds(min_val, max_val)
+    return np.clip(x, lo, hi)
+
+
+@elementwise
+def hardtanh_grad(x: np.ndarray, min_val: float = -1.0, max_val: float = 1.0) -> np.ndarray:
+    r"""1 on :math:`(m_-, m_+)`, else 0 (0 at both bounds, as PyTorch's ``hardtanh_backward``; JAX's
+    ``hard_tanh`` lets the gradient 1 through at ±1)."""
+    lo, hi = _hardtanh_bounds(min_val, max_val)
+    return _box(x, lo, hi, 1.0)
+
+
+#: beyond this |x|, x / (1 + |x|) already rounds to ±1 in float32 and float64 (1 + |x| == |x|)
+_SOFTSIGN_CLAMP = 2.0**64
+
+
+@elementwise
+def softsign(x: np.ndarray) -> np.ndarray:
+    r""":math:`x/(1+|x|)`. x is first clamped to :math:`\pm 2^{64}`, where the quotient is already ±1, so
+    ±inf gives ±1 instead of inf/inf = NaN."""
+    x = np.clip(x, -_SOFTSIGN_CLAMP, _SOFTSIGN_CLAMP)
+    return x / (1 + np.abs(x))
+
+
+@elementwise
+def softsign_grad(x: np.ndarray) -> np.ndarray:
+    r""":math:`1/(1+|x|)^2`, squared after the division so that large |x| underflows to 0 instead of
+    overflowing :math:`(1+|x|)^2`."""
+    r = 1 / (1 + np.abs(x))
+    return r * r
+
+
+@elementwise
+def arctan(x: np.ndarray) -> np.ndarray:
+    r""":math:`\arctan x` from the C library (saturates to ±π/2)."""
+    return np.arctan(x)
+
+
+@elementwise
+def arctan_grad(x: np.ndarray) -> np.ndarray:
+    r""":math:`1/(1+x^2) = \bigl(1/\operatorname{hypot}(1, x)\bigr)^2`: ``hypot`` does not overflow where
+    :math:`x^2` would (|x| > 1.3e154), so the result underflows to 0 instead."""
+    r = 1 / np.hypot(1, x)
+    return r * r
+
+
+# The ISRU paper (Carlile et al. 2017) leaves alpha as a hyper-parameter without a default value, and
+# no framework ships ISRU; alpha = 1 (range (-1, 1), like tanh) is this library's choice.
+ALPHA_ISRU = Param(
+    "alpha", 1.0, r"\alpha",
+    T("饱和水平：值域为 (−1/√α, 1/√α)，α 越大曲线越早饱和。原文未给出默认值，这里取 1。",
+      "Saturation level: the range is (−1/√α, 1/√α), and a larger α saturates sooner. The paper gives "
+      "no default; 1 is this library's choice."),
+    "> 0 and finite", lambda a: 0 < a < math.inf,
+)
+
+
+@elementwise
+def isru(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    r""":math:`x/\sqrt{1+\alpha x^2} = u\,x/\operatorname{hypot}(u, x)` with :math:`u = 1/\sqrt\alpha`:
+    ``hypot`` never overflows and the quotient lies in [-1, 1]. Only ±inf is clamped (to the largest
+    finite float, where f has long saturated), so that it gives ±u instead of inf/inf = NaN."""
+    u = 1 / math.sqrt(ALPHA_ISRU.check(alpha))
+    big = np.finfo(x.dtype).max
+    x = np.clip(x, -big, big)
+    return u * (x / np.hypot(u, x))
+
+
+@elementwise
+def isru_grad(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    r""":math:`(1+\alpha x^2)^{-3/2} = \bigl(u/\operatorname{hypot}(u, x)\bigr)^3` with
+    :math:`u = 1/\sqrt\alpha`: the base lies in [0, 1], so large |x| underflows to 0 without overflow."""
+    u = 1 / math.sqrt(ALPHA_ISRU.check(alpha))
+    r = u / np.hypot(u, x)
+    return r * r * r
+
+
+HOWARD_2019 = Reference(
+    "A. Howard, M. Sandler, G. Chu, L.-C. Chen, B. Chen, M. Tan, W. Wang, Y. Zhu, R. Pang, V. Vasudevan, "
+    "Q. V. Le, H. Adam", 2019, "Searching for MobileNetV3", "ICCV 2019",
+    "https://arxiv.org/abs/1905.02244",
+)
+BLONDEL_2020 = Reference(
+    "M. Blondel, A. F. T. Martins, V. Niculae", 2020, "Learning with Fenchel-Young Losses",
+    "Journal of Machine Learning Research 21, 1–69", "https://arxiv.org/abs/1901.02324",
+)
+COLLOBERT_2011 = Reference(
+    "R. Collobert, J. Weston, L. Bottou, M. Karlen, K. Kavukcuoglu, P. Kuksa", 2011,
+    "Natural Language Processing (Almost) from Scratch", "Journal of Machine Learning Research 12, 2493–2537",
+    "https://jmlr.org/papers/v12/collobert11a.html",
+)
+ELLIOTT_1993 = Reference(
+    "D. L. Elliott", 1993, "A Better Activation Function for Artificial Neural Networks",
+    "Technical report, Institute for Systems Research, University of Maryland",
+    "https://citeseerx.ist.psu.edu/viewdoc/summary?doi=10.1.1.46.7204",
+)
+GLOROT_BENGIO_2010 = Reference(
+    "X. Glorot, Y. Bengio", 2010, "Understanding the difficulty of training deep feedforward neural networks",
+    "AISTATS 2010, PMLR 9, 249–256", "https://proceedings.mlr.press/v9/glorot10a.html",
+)
+CARLILE_2017 = Reference(
+    "B. Carlile, G. Delamarter, P. Kinney, A. Marti, B. Whitney", 2017,
+    "Improving Deep Learning by Inverse Square Root Linear Units (ISRLUs)", "arXiv:1710.09967",
+    "https://arxiv.org/abs/1710.09967",
+)
+
+ENTRIES += [
+    Activation(
+        key="log_sigmoid",
+        name=T("Log-sigmoid 函数", "Log-sigmoid"),
+        family="sigmoid",
+        symbol=r"\operatorname{logsigmoid}",
+        fn=log_sigmoid,
+        grad=log_sigmoid_grad,
+        tex=r"\operatorname{logsigmoid}(x) = \log\sigma(x) = -\log\bigl(1 + e^{-x}\bigr)",
+        grad_tex=r"\operatorname{logsigmoid}'(x) = \sigma(-x) = \frac{1}{1 + e^{x}}",
+        stable_tex=r"\operatorname{logsigmoid}(x) = \min(x,\ 0) - \log\bigl(1 + e^{-|x|}\bigr)",
+        properties=Properties(
+            range=Bounds(r"(-\infty,\ 0)", -inf, 0.0),
+            grad_range=Bounds(r"(0,\ 1)", 0.0, 1.0),
+            monotonic=True,
+            zero_centered=False,
+            smoothness="Cinf",
+        ),
+        summary=T("Sigmoid 的对数，值域 (−∞, 0)，出现在对数似然和二元交叉熵中；直接计算 log σ(x) 会在 σ 下溢时得到 −∞，必须用稳定形式。",
+                  "The logarithm of the sigmoid, with range (−∞, 0); it appears in log-likelihoods and binary "
+                  "cross-entropy, and needs a stable form because log σ(x) becomes −∞ once σ underflows."),
+        references=(),
+        api=Api("torch.nn.LogSigmoid", "jax.nn.log_sigmoid", "keras.activations.log_sigmoid"),
+    ),
+    Activation(
+        key="hard_sigmoid",
+        name=T("Hard sigmoid 函数", "Hard sigmoid"),
+        family="sigmoid",
+        symbol=r"\operatorname{hardsigmoid}",
+        fn=hard_sigmoid,
+        grad=hard_sigmoid_grad,
+        tex=(
+            r"\operatorname{hardsigmoid}(x) = \begin{cases} 0 & x \le -w \\ \dfrac{x + w}{2w} & -w < x < w"
+            r" \\[1ex] 1 & x \ge w \end{cases} \qquad \Bigl(w = 3:\ \frac{\operatorname{ReLU6}(x + 3)}{6}\Bigr)"
+        ),
+        stable_tex=r"\operatorname{hardsigmoid}(x) = \frac{1}{w}\min\Bigl(\max\Bigl(\frac{x}{2} + \frac{w}{2},\ 0\Bigr),\ w\Bigr)",
+        grad_tex=(
+            r"\operatorname{hardsigmoid}'(x) = \begin{cases} \dfrac{1}{2w} & |x| < w \\[1ex]"
+            r" 0 & |x| \ge w \end{cases}"
+        ),
+        params=(HALF_WIDTH,),
+        family_values=({"half_width": 3.0}, {"half_width": 2.5}, {"half_width": 1.0}),
+        properties=Properties(
+            range=Bounds(r"[0,\ 1]", 0.0, 1.0, lo_closed=True, hi_closed=True),
+            grad_range=Bounds(r"\left\{0,\ \tfrac{1}{2w}\right\} = \left\{0,\ \tfrac16\right\}", 0.0, 1 / 6,
+                              lo_closed=True, hi_closed=True),
+            monotonic=True,
+            zero_centered=False,
+            smoothness="C0",
+        ),
+        summary=T("Sigmoid 的分段线性近似：在 [−3, 3] 上是斜率 1/6 的直线，两侧截为 0 和 1，无需指数运算，MobileNetV3 等移动端网络使用它。",
+                  "A piecewise-linear stand-in for the sigmoid — a line of slope 1/6 on [−3, 3], clipped to 0 "
+                  "and 1 outside — that needs no exponential; used by mobile networks such as MobileNetV3."),
+        references=(HOWARD_2019,),
+        api=Api("torch.nn.Hardsigmoid", "jax.nn.hard_sigmoid",
+                "keras.activations.hard_sigmoid  # Keras 3: slope 1/6; Keras 2: 0.2 * x + 0.5"),
+    ),
+    Activation(
+        key="sparse_sigmoid",
+        name=T("Sparse sigmoid 函数", "Sparse sigmoid"),
+        family="sigmoid",
+        symbol=r"\operatorname{sparsesigmoid}",
+        fn=sparse_sigmoid,
+        grad=sparse_sigmoid_grad,
+        tex=(
+            r"\operatorname{sparsesigmoid}(x) = \begin{cases} 0 & x \le -1 \\ \tfrac12 (x + 1) & -1 < x < 1"
+            r" \\ 1 & x \ge 1 \end{cases}"
+        ),
+        grad_tex=(
+            r"\operatorname{sparsesigmoid}'(x) = \begin{cases} \tfrac12 & |x| < 1 \\ 0 & |x| \ge 1 \end{cases}"
+        ),
+        properties=Properties(
+            range=Bounds(r"[0,\ 1]", 0.0, 1.0, lo_closed=True, hi_closed=True),
+            grad_range=Bounds(r"\left\{0,\ \tfrac12\right\}", 0.0, 0.5, lo_closed=True, hi_closed=True),
+            monotonic=True,
+            zero_centered=False,
+            smoothness="C0",
+        ),
+        summary=T("斜率 1/2 的分段线性 S 型函数，|x| ≥ 1 时恰为 0 或 1；它是 sparse plus 的导数，也就是 w = 1 的 hard sigmoid。",
+                  "A piecewise-linear sigmoid of slope 1/2 that is exactly 0 or 1 once |x| ≥ 1; it is the "
+                  "derivative of sparse plus, and the hard sigmoid with w = 1."),
+        references=(BLONDEL_2020,),
+        api=Api(None, "jax.nn.sparse_sigmoid", "keras.activations.sparse_sigmoid"),
+    ),
+    Activation(
+        key="hardtanh",
+        name=T("Hardtanh 函数", "Hardtanh"),
+        family="sigmoid",
+        symbol=r"\operatorname{hardtanh}",
+        fn=hardtanh,
+        grad=hardtanh_grad,
+        tex=(
+            r"\operatorname{hardtanh}(x) = \begin{cases} m_{-} & x \le m_{-} \\ x & m_{-} < x < m_{+}"
+            r" \\ m_{+} & x \ge m_{+} \end{cases}"
+        ),
+        grad_tex=(
+            r"\operatorname{hardtanh}'(x) = \begin{cases} 1 & m_{-} < x < m_{+} \\ 0 & x \le m_{-}"
+            r"\ \lor\ x \ge m_{+} \end{cases}"
+        ),
+        params=(MIN_VAL, MAX_VAL),
+        family_values=(
+            {"min_val": -1.0, "max_val": 1.0},
+            {"min_val": -2.0, "max_val": 2.0},
+            {"min_val": 0.0, "max_val": 3.0},
+        ),
+        properties=Properties(
+            range=Bounds(r"[m_{-},\ m_{+}] = [-1,\ 1]", -1.0, 1.0, lo_closed=True, hi_closed=True),
+            grad_range=Bounds(r"\{0,\ 1\}", 0.0, 1.0, lo_closed=True, hi_closed=True),
+            monotonic=True,
+            zero_centered=True,
+            smoothness="C0",
+        ),
+        summary=T("把输入截断到 [−1, 1]（上下界可调），区间内是恒等映射：tanh 的廉价分段线性替代。",
+                  "Clips its input to [−1, 1] (both bounds adjustable) and is the identity in between: a cheap "
+                  "piecewise-linear stand-in for tanh."),
+        references=(COLLOBERT_2011,),
+        api=Api("torch.nn.Hardtanh(min_val=-1.0, max_val=1.0)", "jax.nn.hard_tanh", "keras.activations.hard_tanh"),
+    ),
+    Activation(
+        key="softsign",
+        name=T("Softsign 函数", "Softsign"),
+        family="sigmoid",
+        symbol=r"\operatorname{softsign}",
+        fn=softsign,
+        grad=softsign_grad,
+        tex=r"\operatorname{softsign}(x) = \frac{x}{1 + |x|}",
+        grad_tex=r"\operatorname{softsign}'(x) = \frac{1}{(1 + |x|)^2}",
+        properties=Properties(
+            range=Bounds(r"(-1,\ 1)", -1.0, 1.0),
+            grad_range=Bounds(r"(0,\ 1]", 0.0, 1.0, hi_closed=True),
+            monotonic=True,
+            zero_centered=True,
+            smoothness="C1",
+        ),
+        summary=T("形状像 tanh，但只按 1/|x| 的多项式速度逼近 ±1，饱和比 tanh 平缓得多。",
+                  "Shaped like tanh, but it approaches ±1 only polynomially, like 1/|x|, so it saturates far "
+                  "more gently."),
+        references=(ELLIOTT_1993, GLOROT_BENGIO_2010),
+        api=Api("torch.nn.Softsign", "jax.nn.soft_sign", "keras.activations.softsign"),
+    ),
+    Activation(
+        key="arctan",
+        name=T("反正切函数", "ArcTan"),
+        family="sigmoid",
+        symbol=r"\arctan",
+        fn=arctan,
+        grad=arctan_grad,
+        tex=r"\arctan(x) = \tan^{-1}(x)",
+        grad_tex=r"\arctan'(x) = \frac{1}{1 + x^2}",
+        properties=Properties(
+            range=Bounds(r"\left(-\tfrac{\pi}{2},\ \tfrac{\pi}{2}\right)", -math.pi / 2, math.pi / 2),
+            grad_range=Bounds(r"(0,\ 1]", 0.0, 1.0, hi_closed=True),
+            monotonic=True,
+            zero_centered=True,
+            smoothness="Cinf",
+        ),
+        summary=T("以 0 为中心的光滑 S 型曲线，值域 (−π/2, π/2)；导数按 1/x² 衰减，远比 tanh 的导数衰减得慢。",
+                  "A smooth, zero-centred S-curve with range (−π/2, π/2); its derivative decays like 1/x², far "
+                  "more slowly than that of tanh."),
+        references=(),
+        api=Api(None, None, None),
+    ),
+    Activation(
+        key="isru",
+        name=T("反平方根函数", "ISRU"),
+        family="sigmoid",
+        symbol=r"\operatorname{ISRU}",
+        fn=isru,
+        grad=isru_grad,
+        tex=r"\operatorname{ISRU}(x) = \frac{x}{\sqrt{1 + \alpha x^2}}",
+        grad_tex=r"\operatorname{ISRU}'(x) = \left(\frac{1}{\sqrt{1 + \alpha x^2}}\right)^{3}",
+        stable_tex=(
+            r"\operatorname{ISRU}(x) = \frac{u\,x}{\operatorname{hypot}(u,\ x)},\quad"
+            r" \operatorname{ISRU}'(x) = \left(\frac{u}{\operatorname{hypot}(u,\ x)}\right)^{3},\quad"
+            r" u = \frac{1}{\sqrt{\alpha}}"
+        ),
+        params=(ALPHA_ISRU,),
+        family_values=({"alpha": 0.25}, {"alpha": 1.0}, {"alpha": 4.0}),
+        properties=Properties(
+            range=Bounds(r"\left(-\tfrac{1}{\sqrt{\alpha}},\ \tfrac{1}{\sqrt{\alpha}}\right) = (-1,\ 1)", -1.0, 1.0),
+            grad_range=Bounds(r"(0,\ 1]", 0.0, 1.0, hi_closed=True),
+            monotonic=True,
+            zero_centered=True,
+            smoothness="Cinf",
+        ),
+        summary=T("反平方根单元 x/√(1+αx²)：值域 (−1/√α, 1/√α) 的光滑 S 型函数，只需开方、无需指数，原文提出把它用于循环网络。",
+                  "The inverse square root unit x/√(1+αx²): a smooth S-curve with range (−1/√α, 1/√α) that "
+                  "needs a square root but no exponential; proposed for recurrent networks."),
+        references=(CARLILE_2017,),
+        api=Api(None, None, None),
     ),
 ]

@@ -1,0 +1,52 @@
+# Two commands do everything on a fresh machine (Debian, Python 3.11, Node 20):
+#   make serve   build and serve the site on http://127.0.0.1:8000 with live reload
+#   make test    run every test (library, strict build, real browser)
+# Set-up (virtual environment, Python packages, `npm ci`, Debian's chromium for the browser tests)
+# happens on demand and only when its inputs changed.
+
+PYTHON  ?= python3
+VENV    := .venv
+PY      := $(VENV)/bin/python
+# Silence the toolchain's "MkDocs 2.0" banners (Material, and mkdocs-gen-files via properdocs).
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+# Reproducible output: sitemap dates and PDF metadata do not depend on the build time.
+export SOURCE_DATE_EPOCH ?= 1767225600
+
+.PHONY: serve build test bench figures setup system-deps clean
+
+serve: $(VENV)/.installed node_modules/.installed
+	$(VENV)/bin/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: $(VENV)/.installed node_modules/.installed
+	$(VENV)/bin/mkdocs build --strict
+
+test: $(VENV)/.installed node_modules/.installed system-deps
+	$(PY) -m pytest
+
+bench: $(VENV)/.installed node_modules/.installed
+	$(PY) scripts/bench.py
+
+figures: $(VENV)/.installed
+	$(PY) -m activations figures --out figures-out
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found: install Python 3.11 (Debian: apt-get install python3 python3-venv)" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "error: Python >= 3.11 is needed, $(PYTHON) is $$($(PYTHON) --version)" >&2; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { echo "error: cannot create a virtual environment: install python3-venv (Debian: apt-get install python3-venv)" >&2; exit 1; }
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm not found: install Node.js 20 with npm (Debian: apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# The browser tests use Debian's chromium (Playwright must not download a browser) and CJK fonts.
+system-deps:
+	@bash scripts/system-deps.sh
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,118 @@
+"""Render figures once: a content-addressed cache shared by site builds, `mkdocs serve` and the CLI.
+
+A figure's cache key hashes everything that determines its pixels: the figure's specification, the
+source of the modules that draw it (the renderer, the analysis, and the catalog module of its entries),
+and the versions of NumPy and matplotlib. Missing figures are rendered in parallel on all cores.
+
+Each figure is published as four files (see :data:`OUTPUTS`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from .figures import Figure, all_figures, get_figure
+from .registry import get
+
+__all__ = ["OUTPUTS", "ensure", "cache_key", "default_cache_dir", "Report"]
+
+#: published file suffix -> (format, theme): the page's palette-following SVG, and light print copies
+OUTPUTS = {
+    ".svg": ("svg", "auto"),
+    ".print.svg": ("svg", "light"),
+    ".png": ("png", "light"),
+    ".pdf": ("pdf", "light"),
+}
+PNG_DPI = 300
+_PACKAGE = Path(__file__).resolve().parent
+_RENDERER_MODULES = ("spec.py", "_arrays.py", "analysis.py", "plotting.py", "figures.py", "drawers.py",
+                     "registry.py", "figure_cache.py")
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ.get("ACTIVATIONS_FIGURE_CACHE", _PACKAGE.parent / ".cache" / "figures"))
+
+
+def _sources(fig: Figure) -> list[Path]:
+    keys = [fig.entry] if fig.entry else list(fig.args)
+    modules = {Path(inspect.getsourcefile(get(k).fn)) for k in keys}  # type: ignore[arg-type]
+    return [_PACKAGE / name for name in _RENDERER_MODULES] + sorted(modules)
+
+
+def cache_key(fig: Figure) -> str:
+    import matplotlib
+    import numpy
+
+    h = hashlib.sha256()
+    spec = (fig.id, fig.kind, fig.entry, fig.args, fig.size, PNG_DPI, tuple(OUTPUTS.items()))
+    h.update(repr(spec).encode())
+    h.update(f"numpy {numpy.__version__} matplotlib {matplotlib.__version__}".encode())
+    for path in _sources(fig):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def _render_into(figure_id: str, target: str) -> str:
+    """Render all outputs of one figure into ``target`` (atomically: a temp dir renamed at the end)."""
+    from .plotting import render
+
+    fig = get_figure(figure_id)
+    final = Path(target)
+    tmp = final.with_name(final.name + f".tmp{os.getpid()}")
+    tmp.mkdir(parents=True, exist_ok=True)
+    stem = figure_id.rsplit("/", 1)[-1]
+    for suffix, (fmt, theme) in OUTPUTS.items():
+        (tmp / f"{stem}{suffix}").write_bytes(render(fig, fmt, theme=theme, dpi=PNG_DPI))
+    try:
+        tmp.rename(final)
+    except OSError:  # another process finished it first
+        for child in tmp.iterdir():
+            child.unlink()
+        tmp.rmdir()
+    return figure_id
+
+
+@dataclass
+class Report:
+    total: int
+    rendered: int
+    seconds: float
+
+    def __str__(self) -> str:
+        return (f"figures: {self.total} ({self.rendered} rendered, {self.total - self.rendered} cached) "
+                f"in {self.seconds:.1f} s")
+
+
+def ensure(figures: list[Figure] | None = None, cache_dir: Path | None = None,
+           workers: int | None = None, progress=None) -> tuple[dict[str, Path], Report]:
+    """Make sure every figure is in the cache; return {figure id: folder with its files} and a report."""
+    start = time.perf_counter()
+    figures = all_figures() if figures is None else figures
+    cache_dir = default_cache_dir() if cache_dir is None else Path(cache_dir)
+    folders = {fig.id: cache_dir / cache_key(fig) for fig in figures}
+    missing = [fid for fid, folder in folders.items() if not folder.is_dir()]
+    workers = min(workers or os.cpu_count() or 1, len(missing))
+    if workers > 1:
+        # spawn, not fork: the caller may be `mkdocs serve` with live threads
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            for done in pool.map(_render_into, missing, [str(folders[f]) for f in missing]):
+                if progress:
+                    progress(done)
+    else:
+        for fid in missing:
+            _render_into(fid, str(folders[fid]))
+            if progress:
+                progress(fid)
+    return folders, Report(len(figures), len(missing), time.perf_counter() - start)
+
+
+if __name__ == "__main__":  # pragma: no cover - convenience: warm the cache
+    print(ensure(progress=lambda f: print(f, file=sys.stderr))[1])

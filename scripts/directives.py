@@ -1,0 +1,369 @@
+"""Page directives: Markdown pages show the registry's formulas, numbers and figures, never retype them.
+
+A directive is ``{{ name arg ... }}``. Block directives stand alone on a line; inline ones sit in text.
+
+=====================================  =========================================================
+``{{ formula KEY }}``                  the definition, display math
+``{{ derivative KEY }}``               the derivative (Jacobian for vector-valued entries)
+``{{ stable KEY }}``                   the numerically stable form the code evaluates
+``{{ figure FIGURE_ID }}``             a figure with caption, permalink, downloads and citation
+``{{ properties KEY }}``               the properties table (claims + computed facts)
+``{{ params KEY }}``                   the parameter table
+``{{ api KEY }}``                      the names in PyTorch / JAX / Keras
+``{{ references KEY }}``               the references
+``{{ compare KEY ... }}``              a comparison table (``all`` for the whole registry)
+``{{ fact KEY NAME [DIGITS] }}``       inline: a computed number (see ``activations.analysis.Facts``)
+``{{ const NAME [DIGITS] }}``          inline: a constant of ``activations.analysis.CONSTANTS``
+``{{ range KEY }}`` / ``{{ grad_range KEY }}``  inline: the range of f / of f′, as math
+``{{ name KEY }}`` / ``{{ link KEY }}``  inline: the entry's name / a link to its page
+``{{ summary KEY }}``                  inline: the entry's one-line summary
+=====================================  =========================================================
+
+Text inside fenced code blocks is left alone. Any mistake (unknown directive, key, figure or fact)
+raises :class:`DirectiveError` naming the page and the line.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+import activations
+from activations import analysis
+from activations.figures import all_figures
+from activations.spec import Activation, T
+
+__all__ = ["DirectiveError", "expand", "FIGURE_FORMATS"]
+
+DIRECTIVE = re.compile(r"\{\{\s*([a-z_]+)((?:\s+[^\s{}]+)*)\s*\}\}")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+#: the files published for each figure: suffix -> download label
+FIGURE_FORMATS = {".print.svg": "SVG", ".png": "PNG (300 dpi)", ".pdf": "PDF"}
+
+L = {
+    "yes": T("是", "Yes"),
+    "no": T("否", "No"),
+    "property": T("性质", "Property"),
+    "value": T("值", "Value"),
+    "range": T("值域", "Range"),
+    "grad_range": T("导数的取值范围", "Range of the derivative"),
+    "jac_range": T("雅可比矩阵元素的范围", "Range of the Jacobian entries"),
+    "monotonic": T("单调（不减）", "Monotonic (non-decreasing)"),
+    "zero_centered": T("以 0 为中心", "Zero-centred"),
+    "smoothness": T("光滑性", "Smoothness"),
+    "f0": T("f(0)", "f(0)"),
+    "grad0": T("f′(0)", "f′(0)"),
+    "grad_max": T("导数绝对值的最大值", "Largest |f′(x)|"),
+    "minimum": T("最小值", "Minimum"),
+    "maximum": T("最大值", "Maximum"),
+    "at": T("位于", "at"),
+    "vanish": T("梯度很小的区域", "Small-gradient region"),
+    "none_region": T("无", "none"),
+    "param": T("参数", "Parameter"),
+    "symbol": T("符号", "Symbol"),
+    "default": T("默认值", "Default"),
+    "allowed": T("取值", "Allowed"),
+    "meaning": T("含义", "Meaning"),
+    "no_params": T("无参数。", "No parameters."),
+    "framework": T("框架", "Framework"),
+    "api": T("名称与默认参数", "Name and defaults"),
+    "absent": T("无", "—"),
+    "no_refs": T("没有可考的原始文献。", "No single originating reference."),
+    "figure": T("图", "Figure"),
+    "download": T("下载", "Download"),
+    "permalink": T("本图的固定链接", "Permanent link to this figure"),
+    "cite": T("引用此图", "Cite this figure"),
+    "cite_text": T("纯文本", "Plain text"),
+    "cite_embed": T("嵌入（Markdown / HTML）", "Embed (Markdown / HTML)"),
+    "site": T("激活函数手册", "Activation Functions Handbook"),
+    "name": T("名称", "Name"),
+    "family": T("类别", "Family"),
+}
+
+SMOOTHNESS = {
+    "discontinuous": T("不连续", "discontinuous"),
+    "C0": T(r"\(C^0\)：连续，导数有跳跃", r"\(C^0\): continuous, derivative jumps"),
+    "C1": T(r"\(C^1\)：一阶导数连续", r"\(C^1\): continuous first derivative"),
+    "C2": T(r"\(C^2\)：二阶导数连续", r"\(C^2\): continuous second derivative"),
+    "Cinf": T(r"\(C^\infty\)：任意阶可导", r"\(C^\infty\): infinitely differentiable"),
+}
+
+
+class DirectiveError(ValueError):
+    """An authoring mistake in a page; the message names the file and line."""
+
+
+@dataclass
+class Page:
+    """What a directive needs to know about the page it is expanded in."""
+
+    src_uri: str  # e.g. "functions/sigmoid.md"
+    lang: str  # "zh" or "en"
+    site_url: str
+
+    @property
+    def root(self) -> str:
+        """Relative path from the page's source folder to the docs root."""
+        return "../" * self.src_uri.count("/")
+
+
+def _entry(key: str) -> Activation:
+    try:
+        return activations.get(key)
+    except KeyError as err:
+        raise DirectiveError(err.args[0]) from None
+
+
+def _num(value: float | None, digits: int = 4) -> str:
+    if value is None:
+        return "—"
+    return analysis.format_number(value, digits).replace("-", "−")
+
+
+def _math(tex: str) -> str:
+    return rf"\({tex}\)"
+
+
+def formula(page: Page, key: str) -> str:
+    return rf"\[{_entry(key).tex}\]"
+
+
+def derivative(page: Page, key: str) -> str:
+    return rf"\[{_entry(key).grad_tex}\]"
+
+
+def stable(page: Page, key: str) -> str:
+    entry = _entry(key)
+    if not entry.stable_tex:
+        raise DirectiveError(f"{key} has no stable_tex in the registry (its definition is evaluated as is)")
+    return rf"\[{entry.stable_tex}\]"
+
+
+def _yes(flag: bool, lang: str) -> str:
+    return L["yes" if flag else "no"](lang)
+
+
+def properties(page: Page, key: str) -> str:
+    entry, lang = _entry(key), page.lang
+    props = entry.properties
+    vector = entry.kind == "vector"
+    rows = [
+        (L["range"](lang), _math(analysis.bounds_tex(entry, props.range))),
+        (L["jac_range" if vector else "grad_range"](lang), _math(analysis.bounds_tex(entry, props.grad_range))),
+        (L["monotonic"](lang), _yes(props.monotonic, lang)),
+        (L["zero_centered"](lang), _yes(props.zero_centered, lang)),
+        (L["smoothness"](lang), SMOOTHNESS[props.smoothness](lang)),
+    ]
+    if not vector:
+        fx = analysis.facts(entry)
+        rows += [
+            (_math(f"{entry.symbol}(0)"), _num(fx.f0)),
+            (_math(f"{entry.symbol}'(0)"), _num(fx.grad0)),
+            (L["grad_max"](lang), _num(fx.grad_max)),
+        ]
+        if fx.minimum is not None:
+            rows.append((L["minimum"](lang), f"{_num(fx.minimum)}（{L['at'](lang)} x = {_num(fx.argmin)}）"
+                         if lang == "zh" else f"{_num(fx.minimum)} ({L['at'](lang)} x = {_num(fx.argmin)})"))
+        if fx.maximum is not None:
+            rows.append((L["maximum"](lang), f"{_num(fx.maximum)} (x = {_num(fx.argmax)})"))
+        rows.append((L["vanish"](lang), _vanishing_text(entry, fx, lang)))
+    head = f"| {L['property'](lang)} | {L['value'](lang)} |\n|---|---|\n"
+    return head + "\n".join(f"| {a} | {b} |" for a, b in rows)
+
+
+def _vanishing_text(entry: Activation, fx: analysis.Facts, lang: str) -> str:
+    cond = rf"|{entry.symbol}'(x)| < {fx.vanishing_eps:g}"
+    parts = []
+    if fx.vanish_neg is not None:
+        parts.append(rf"x < {_num(fx.vanish_neg)}" if fx.vanish_neg != 0 else "x < 0")
+    if fx.vanish_pos is not None:
+        parts.append(rf"x > {_num(fx.vanish_pos)}" if fx.vanish_pos != 0 else "x > 0")
+    if not parts:
+        return f"{_math(cond)}：{L['none_region'](lang)}" if lang == "zh" else f"{_math(cond)}: {L['none_region'](lang)}"
+    region = r" \ \text{or}\ ".join(parts) if lang == "en" else r" \ \text{或}\ ".join(parts)
+    return _math(rf"{cond} \iff {region}".replace("−", "-"))
+
+
+def params(page: Page, key: str) -> str:
+    entry, lang = _entry(key), page.lang
+    if not entry.params:
+        return L["no_params"](lang)
+    head = (f"| {L['param'](lang)} | {L['symbol'](lang)} | {L['default'](lang)} | {L['allowed'](lang)} | "
+            f"{L['meaning'](lang)} |\n|---|---|---|---|---|\n")
+    rows = [
+        f"| `{p.name}` | {_math(p.symbol)} | {_num(p.default, 17)} | {_math(p.symbol + ' ' + _allowed_tex(p.allowed))} "
+        f"| {p.doc(lang)} |"
+        for p in entry.params
+    ]
+    return head + "\n".join(rows)
+
+
+def _allowed_tex(allowed: str) -> str:
+    return (allowed.replace(">=", r"\ge").replace("<=", r"\le").replace("!=", r"\ne")
+            .replace(" and finite", "").replace("a finite real number", r"\in \mathbb{R}"))
+
+
+def api(page: Page, key: str) -> str:
+    entry, lang = _entry(key), page.lang
+    head = f"| {L['framework'](lang)} | {L['api'](lang)} |\n|---|---|\n"
+    names = {"PyTorch": entry.api.torch, "JAX": entry.api.jax, "Keras": entry.api.keras}
+    return head + "\n".join(f"| {fw} | {f'`{n}`' if n else L['absent'](lang)} |" for fw, n in names.items())
+
+
+def references(page: Page, key: str) -> str:
+    entry = _entry(key)
+    if not entry.references:
+        return L["no_refs"](page.lang)
+    items = []
+    for i, ref in enumerate(entry.references, 1):
+        title = f"[{ref.title}]({ref.url})" if ref.url else ref.title
+        items.append(f"{i}. {ref.authors} ({ref.year}). {title}. *{ref.venue}*.")
+    return "\n".join(items)
+
+
+def _figure(figure_id: str):
+    for fig in all_figures():
+        if fig.id == figure_id:
+            return fig
+    known = ", ".join(f.id for f in all_figures())
+    raise DirectiveError(f"unknown figure {figure_id!r}; known figures: {known}")
+
+
+def figure(page: Page, figure_id: str) -> str:
+    fig, lang = _figure(figure_id), page.lang
+    anchor = "fig-" + figure_id.replace("/", "-").replace("_", "-")
+    base = f"{page.root}figures/{figure_id}"
+    downloads = " · ".join(f"[{label}]({base}{suffix})" for suffix, label in FIGURE_FORMATS.items())
+    url = f"{page.site_url.rstrip('/')}/figures/{figure_id}"
+    site = L["site"](lang)
+    caption = fig.caption(lang)
+    bibkey = "activations-" + figure_id.replace("/", "-").replace("_", "-")
+    bibtex = (f"@misc{{{bibkey},\n  title = {{{caption}}},\n  howpublished = {{{site}}},\n"
+              f"  url = {{{url}.svg}},\n  note = {{CC BY 4.0}}\n}}")
+    plain = f"{site}: {caption}. {url}.svg (CC BY 4.0)."
+    embed = f'![{fig.alt(lang)}]({url}.svg)\n\n<img src="{url}.svg" alt="{fig.alt(lang)}">'
+    sep = "：" if lang == "zh" else ": "
+    return f"""<figure class="act-figure" id="{anchor}" markdown>
+![{fig.alt(lang)}]({base}.svg){{ loading=lazy }}
+<figcaption markdown>{L['figure'](lang)}{sep}{caption} [¶](#{anchor} "{L['permalink'](lang)}"){{ .headerlink }}<br>{L['download'](lang)}{sep}{downloads}</figcaption>
+</figure>
+
+??? quote "{L['cite'](lang)}"
+    {L['cite_text'](lang)}
+
+    ```text
+    {plain}
+    ```
+
+    BibTeX
+
+    ```bibtex
+{_indent(bibtex, 4)}
+    ```
+
+    {L['cite_embed'](lang)}
+
+    ```html
+{_indent(embed, 4)}
+    ```
+"""
+
+
+def _indent(text: str, n: int) -> str:
+    return "\n".join(" " * n + line if line else line for line in text.splitlines())
+
+
+def compare(page: Page, *keys: str) -> str:
+    lang = page.lang
+    entries = list(activations.REGISTRY.values()) if keys == ("all",) else [_entry(k) for k in keys]
+    head = (f"| {L['name'](lang)} | {L['range'](lang)} | {L['grad_range'](lang)} | {L['monotonic'](lang)} | "
+            f"{L['zero_centered'](lang)} | {L['smoothness'](lang)} |\n|---|---|---|---|---|---|\n")
+    rows = []
+    for e in entries:
+        p = e.properties
+        rows.append(
+            f"| {link(page, e.key)} | {_math(analysis.bounds_tex(e, p.range))} | "
+            f"{_math(analysis.bounds_tex(e, p.grad_range))} | {_yes(p.monotonic, lang)} | "
+            f"{_yes(p.zero_centered, lang)} | {SMOOTHNESS[p.smoothness](lang).split('：')[0].split(':')[0]} |"
+        )
+    return head + "\n".join(rows)
+
+
+def fact(page: Page, key: str, name: str, digits: str = "4") -> str:
+    entry = _entry(key)
+    values = analysis.facts(entry).as_dict()
+    if name not in values:
+        raise DirectiveError(f"unknown fact {name!r} for {key}; known: {', '.join(values)}")
+    if values[name] is None:
+        raise DirectiveError(f"fact {name!r} does not apply to {key} (it is None)")
+    return _num(values[name], int(digits))
+
+
+def range(page: Page, key: str) -> str:  # noqa: A001 - the directive's name
+    entry = _entry(key)
+    return _math(analysis.bounds_tex(entry, entry.properties.range))
+
+
+def grad_range(page: Page, key: str) -> str:
+    entry = _entry(key)
+    return _math(analysis.bounds_tex(entry, entry.properties.grad_range))
+
+
+def const(page: Page, name: str, digits: str = "6") -> str:
+    if name not in analysis.CONSTANTS:
+        raise DirectiveError(f"unknown constant {name!r}; known: {', '.join(analysis.CONSTANTS)}")
+    return _num(analysis.CONSTANTS[name], int(digits))
+
+
+def name(page: Page, key: str) -> str:
+    return _entry(key).name(page.lang)
+
+
+def link(page: Page, key: str) -> str:
+    entry = _entry(key)
+    return f"[{entry.name(page.lang)}]({page.root}functions/{key}.md)"
+
+
+def summary(page: Page, key: str) -> str:
+    return _entry(key).summary(page.lang)
+
+
+DIRECTIVES: dict[str, Callable[..., str]] = {
+    f.__name__: f
+    for f in (formula, derivative, stable, figure, properties, params, api, references, compare, fact,
+              const, name, link, summary, range, grad_range)
+}
+
+
+def expand(markdown: str, page: Page) -> str:
+    """Expand every directive of ``markdown``; raise :class:`DirectiveError` on a mistake."""
+    out = []
+    in_fence = False
+    for lineno, line in enumerate(markdown.splitlines(), 1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence:
+            out.append(line)
+            continue
+
+        def replace(match: re.Match[str]) -> str:
+            directive, args = match.group(1), match.group(2).split()
+            func = DIRECTIVES.get(directive)
+            if func is None:
+                raise DirectiveError(
+                    f"line {lineno}: unknown directive {directive!r}; known: {', '.join(DIRECTIVES)}")
+            try:
+                inspect.signature(func).bind(page, *args)
+            except TypeError:
+                raise DirectiveError(f"line {lineno}: wrong arguments for {directive}: {args}; "
+                                     f"expected {directive}{inspect.signature(func)}") from None
+            try:
+                return func(page, *args)
+            except (DirectiveError, KeyError) as err:
+                raise DirectiveError(f"line {lineno}: {err.args[0]}") from None
+
+        out.append(DIRECTIVE.sub(replace, line))
+    return "\n".join(out) + ("\n" if markdown.endswith("\n") else "")

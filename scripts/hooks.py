@@ -1,0 +1,90 @@
+"""MkDocs hooks: the build-time glue between the `activations` library and the pages.
+
+- on_config: fresh library modules for every build (mkdocs serve), quiet jieba;
+- on_files: publish KaTeX's stylesheet and fonts from node_modules (no CDN, one copy for both languages);
+- on_page_markdown: expand the page directives ({{ formula sigmoid }}, ...; see scripts/directives.py);
+- on_post_page: render every formula to HTML with KaTeX at build time (no client-side math script).
+Every authoring mistake stops the build with the page's file name and what is wrong.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+import _site_path
+
+KATEX_ASSETS = "assets/katex"
+_MATH = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
+_DELIMITED = re.compile(r"^\\\((.*)\\\)$|^\\\[(.*)\\\]$", re.S)
+
+
+def on_config(config):
+    _site_path.add_to_path()
+    _site_path.drop_stale_modules()
+    try:  # jieba (Chinese search segmentation) logs its dictionary loading to stderr at import
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+    except ImportError:
+        pass
+    return config
+
+
+def on_files(files, config):
+    from katex import KATEX_DIST
+
+    if not KATEX_DIST.is_dir():
+        raise PluginError(f"KaTeX is missing ({KATEX_DIST}): run `npm ci` (or `make serve`, which does it)")
+    for path in [KATEX_DIST / "katex.min.css", *sorted((KATEX_DIST / "fonts").iterdir())]:
+        uri = f"{KATEX_ASSETS}/{path.relative_to(KATEX_DIST).as_posix()}"
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    directives = importlib.import_module("directives")
+    lang = getattr(page.file, "locale", None) or config.theme.get("language", "zh")
+    where = directives.Page(page.file.src_uri, "en" if lang == "en" else "zh", config.site_url or "/")
+    try:
+        return directives.expand(markdown, where)
+    except directives.DirectiveError as err:
+        raise PluginError(f"{_source_name(page, config)}: {err}") from None
+
+
+def _source_name(page, config) -> str:
+    """The page's file as the author knows it, e.g. docs/functions/relu.en.md."""
+    if page.file.abs_src_path:
+        return Path(page.file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()
+    return page.file.src_uri
+
+
+def on_post_page(output, page, config):
+    from katex import KatexError, render
+
+    def replace(match: re.Match[str]) -> str:
+        tag, body = match.group(1), html.unescape(match.group(2))
+        delimited = _DELIMITED.match(body.strip())
+        if not delimited:
+            raise PluginError(f"{_source_name(page, config)}: unexpected math markup {body[:80]!r}")
+        display = delimited.group(2) is not None
+        tex = delimited.group(2) if display else delimited.group(1)
+        try:
+            return render(tex, display)
+        except KatexError as err:
+            raise PluginError(f"{_source_name(page, config)}: KaTeX cannot parse the formula {tex!r}: {err}") from None
+
+    css = f'<link rel="stylesheet" href="{_relative_root(page)}{KATEX_ASSETS}/katex.min.css">'
+    output = output.replace("</head>", css + "</head>", 1)
+    return _MATH.sub(replace, output)
+
+
+def _relative_root(page) -> str:
+    depth = page.url.count("/") if page.url else 0
+    return "../" * depth
