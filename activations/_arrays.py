@@ -57,7 +57,8 @@ def elementwise(func: Callable[..., np.ndarray]) -> Callable[..., Any]:
         out_dtype = arr.dtype
         work = np.atleast_1d(arr).astype(_compute_dtype(out_dtype), copy=False)
         result = np.asarray(func(work, **params))
-        result = result.astype(out_dtype, copy=False).reshape(arr.shape)
+        with np.errstate(over="ignore"):  # float32 -> float16: values beyond 65504 round to inf, correctly
+            result = result.astype(out_dtype, copy=False).reshape(arr.shape)
         return result[()] if result.ndim == 0 else result
 
     wrapper.kernel = func  # type: ignore[attr-defined]

@@ -107,6 +107,37 @@ def vanishing_boundary(entry: Activation, eps: float, side: int, params: dict | 
     return _bisect(lambda x: abs(g(x)) - eps, float(xs[first - 1]), float(xs[first]))
 
 
+def small_gradient_intervals(entry: Activation, eps: float | None = None,
+                             params: dict | None = None) -> list[tuple[float, float]]:
+    """Maximal intervals of the figure window ``entry.xlim`` where |f'(x)| < eps (ends refined by
+    bisection; an interval reaching the window's edge keeps the edge as its end)."""
+    eps = entry.vanishing_eps if eps is None else eps
+    params = entry.defaults if params is None else params
+    xs = np.linspace(*entry.xlim, 20_001)
+    small = np.abs(entry.grad(xs, **params)) < eps
+    g = _scalar(entry.grad, params)
+
+    def edge(a: float, b: float) -> float:
+        x = _bisect(lambda t: abs(g(t)) - eps, a, b)
+        return 0.0 if abs(x) < 1e-12 else x  # a jump at a kink at 0 bisects to ~1e-64: it is 0
+
+    intervals = []
+    i = 0
+    while i < len(xs):
+        if not small[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(xs) and small[j + 1]:
+            j += 1
+        lo = float(xs[0]) if i == 0 else edge(float(xs[i - 1]), float(xs[i]))
+        hi = float(xs[-1]) if j == len(xs) - 1 else edge(float(xs[j]), float(xs[j + 1]))
+        if hi - lo > 1e-9:  # an isolated point (e.g. a kink where f' is 0) is no region
+            intervals.append((lo, hi))
+        i = j + 1
+    return intervals
+
+
 def _extremum(entry: Activation, fn: Callable, params: dict, sign: int) -> tuple[float, float]:
     xs = np.linspace(-SEARCH_LIMIT, SEARCH_LIMIT, SEARCH_POINTS)
     ys = sign * fn(xs, **params)

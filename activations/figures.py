@@ -59,7 +59,7 @@ def figures_for(entry: Activation) -> list[Figure]:
         if entry.family_values:
             figs.append(Figure(
                 f"{entry.key}/family", "family",
-                T(f"不同参数下的{n.zh}（左）及其导数（右）", f"{n.en} (left) and its derivative (right) "
+                T(f"{n.zh}在几组参数下的曲线（左）及其导数（右）", f"{n.en} (left) and its derivative (right) "
                   "for several parameter values"),
                 T(f"{n.zh}在几组参数下的曲线族", f"A family of {n.en} curves for several parameter values"),
                 entry.key, size=(9.6, 3.6),

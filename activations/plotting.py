@@ -132,7 +132,7 @@ def _draw_function(c: Canvas, figure: Figure) -> None:
     ax.plot(x, _curve(entry, x, grad=True), color=c.colors[1], linewidth=1.8, linestyle="--",
             label=_label(entry, prime=True))
     ax.set_xlim(*entry.xlim)
-    c.legend(ax, loc="upper left")
+    c.legend(ax, loc="best")
 
 
 def _draw_gradient(c: Canvas, figure: Figure) -> None:
@@ -144,8 +144,9 @@ def _draw_gradient(c: Canvas, figure: Figure) -> None:
     ax = c.ax
     c.style_axes(ax)
     small = np.abs(entry.grad(x, **entry.defaults)) < eps
-    ax.fill_between(x, 0, np.nan_to_num(dy), where=small, color=c.shade, alpha=0.25, linewidth=0,
-                    interpolate=True)
+    # a full-height band: visible also where f' is exactly 0 (ReLU's dead side)
+    ax.fill_between(x, 0, 1, where=small, color=c.shade, alpha=0.18, linewidth=0,
+                    transform=ax.get_xaxis_transform())
     ax.axvspan(x[0], x[0], color=c.shade, alpha=0.25, label=f"$|{entry.symbol}'(x)| < {eps:g}$")
     ax.plot(x, dy, color=c.colors[1], linewidth=2, label=_label(entry, prime=True))
     ax.axhline(eps, color=c.shade, linewidth=0.9, linestyle=":")
@@ -204,12 +205,21 @@ def _draw_overlay(c: Canvas, figure: Figure) -> None:
 
 
 def _robust_ylim(curves: list[np.ndarray]) -> tuple[float, float]:
-    """Limits that show every curve's interesting part without one exponential flattening the rest."""
-    ys = np.concatenate([np.asarray(y, dtype=float).ravel() for y in curves])
-    ys = ys[np.isfinite(ys)]
-    lo, hi = np.percentile(ys, 1), np.percentile(ys, 97)
+    """Limits that show every curve's interesting part: a curve whose scale is far beyond the others'
+    (e.g. an exponential among bounded functions) is clipped instead of flattening the rest."""
+    lows, highs = [], []
+    for y in curves:
+        y = np.asarray(y, dtype=float).ravel()
+        y = y[np.isfinite(y)]
+        if y.size:
+            lows.append(np.percentile(y, 1))
+            highs.append(np.percentile(y, 99))
+    lows_a, highs_a = np.array(lows), np.array(highs)
+    scale = max(float(np.median(highs_a - lows_a)), 1e-9)
+    keep = (highs_a - lows_a) <= 4 * scale  # curves of a comparable scale decide the limits
+    lo, hi = float(lows_a[keep].min()), float(highs_a[keep].max())
     pad = 0.08 * (hi - lo if hi > lo else 1.0)
-    return float(lo - pad), float(hi + pad)
+    return lo - pad, hi + pad
 
 
 STANDARD = {"function": _draw_function, "gradient": _draw_gradient, "family": _draw_family,

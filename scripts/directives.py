@@ -15,6 +15,9 @@ A directive is ``{{ name arg ... }}``. Block directives stand alone on a line; i
 ``{{ fact KEY NAME [DIGITS] }}``       inline: a computed number (see ``activations.analysis.Facts``)
 ``{{ const NAME [DIGITS] }}``          inline: a constant of ``activations.analysis.CONSTANTS``
 ``{{ range KEY }}`` / ``{{ grad_range KEY }}``  inline: the range of f / of f′, as math
+``{{ param KEY NAME }}``              inline: a parameter's default value
+``{{ constant KEY NOTE [DIGITS] }}``   inline: a numeric constant kept in the entry's ``notes``
+``{{ note_formula KEY NOTE }}``        display math kept in the entry's ``notes`` (e.g. an approximation)
 ``{{ name KEY }}`` / ``{{ link KEY }}``  inline: the entry's name / a link to its page
 ``{{ summary KEY }}``                  inline: the entry's one-line summary
 =====================================  =========================================================
@@ -52,11 +55,10 @@ L = {
     "grad_range": T("导数的取值范围", "Range of the derivative"),
     "jac_range": T("雅可比矩阵元素的范围", "Range of the Jacobian entries"),
     "monotonic": T("单调（不减）", "Monotonic (non-decreasing)"),
-    "zero_centered": T("以 0 为中心", "Zero-centred"),
+    "zero_centered": T("以 0 为中心（奇函数）", "Zero-centred (odd)"),
     "smoothness": T("光滑性", "Smoothness"),
     "f0": T("f(0)", "f(0)"),
     "grad0": T("f′(0)", "f′(0)"),
-    "grad_max": T("导数绝对值的最大值", "Largest |f′(x)|"),
     "minimum": T("最小值", "Minimum"),
     "maximum": T("最大值", "Maximum"),
     "at": T("位于", "at"),
@@ -162,7 +164,6 @@ def properties(page: Page, key: str) -> str:
         rows += [
             (_math(f"{entry.symbol}(0)"), _num(fx.f0)),
             (_math(f"{entry.symbol}'(0)"), _num(fx.grad0)),
-            (L["grad_max"](lang), _num(fx.grad_max)),
         ]
         if fx.minimum is not None:
             rows.append((L["minimum"](lang), f"{_num(fx.minimum)}（{L['at'](lang)} x = {_num(fx.argmin)}）"
@@ -175,16 +176,27 @@ def properties(page: Page, key: str) -> str:
 
 
 def _vanishing_text(entry: Activation, fx: analysis.Facts, lang: str) -> str:
-    cond = rf"|{entry.symbol}'(x)| < {fx.vanishing_eps:g}"
+    """Where |f'| < eps: the same region the gradient figure shades (its window), with the tails
+    written as half-lines where the gradient stays small beyond the window."""
+    cond = rf"\lvert {entry.symbol}'(x)\rvert < {fx.vanishing_eps:g}"  # no "|": it splits table cells
+    lo_edge, hi_edge = entry.xlim
     parts = []
-    if fx.vanish_neg is not None:
-        parts.append(rf"x < {_num(fx.vanish_neg)}" if fx.vanish_neg != 0 else "x < 0")
-    if fx.vanish_pos is not None:
-        parts.append(rf"x > {_num(fx.vanish_pos)}" if fx.vanish_pos != 0 else "x > 0")
+    for a, b in analysis.small_gradient_intervals(entry):
+        left = a <= lo_edge and fx.vanish_neg is not None
+        right = b >= hi_edge and fx.vanish_pos is not None
+        if left and right:
+            parts.append(r"x \in \mathbb{R}")
+        elif left:
+            parts.append(rf"x < {_num(b)}")
+        elif right:
+            parts.append(rf"x > {_num(a)}")
+        else:
+            parts.append(rf"{_num(a)} < x < {_num(b)}")
     if not parts:
-        return f"{_math(cond)}：{L['none_region'](lang)}" if lang == "zh" else f"{_math(cond)}: {L['none_region'](lang)}"
-    region = r" \ \text{or}\ ".join(parts) if lang == "en" else r" \ \text{或}\ ".join(parts)
-    return _math(rf"{cond} \iff {region}".replace("−", "-"))
+        none = L["none_region"](lang)
+        return f"{_math(cond)}：{none}" if lang == "zh" else f"{_math(cond)}: {none}"
+    joiner = r" \ \text{or}\ " if lang == "en" else r" \ \text{或}\ "
+    return _math(rf"{cond} \iff {joiner.join(parts)}".replace("−", "-"))
 
 
 def params(page: Page, key: str) -> str:
@@ -194,7 +206,7 @@ def params(page: Page, key: str) -> str:
     head = (f"| {L['param'](lang)} | {L['symbol'](lang)} | {L['default'](lang)} | {L['allowed'](lang)} | "
             f"{L['meaning'](lang)} |\n|---|---|---|---|---|\n")
     rows = [
-        f"| `{p.name}` | {_math(p.symbol)} | {_num(p.default, 17)} | {_math(p.symbol + ' ' + _allowed_tex(p.allowed))} "
+        f"| `{p.name}` | {_math(p.symbol)} | {_num(p.default, 10)} | {_math(p.symbol + ' ' + _allowed_tex(p.allowed))} "
         f"| {p.doc(lang)} |"
         for p in entry.params
     ]
@@ -312,6 +324,28 @@ def grad_range(page: Page, key: str) -> str:
     return _math(analysis.bounds_tex(entry, entry.properties.grad_range))
 
 
+def param(page: Page, key: str, name: str) -> str:
+    entry = _entry(key)
+    for p in entry.params:
+        if p.name == name:
+            return _num(p.default, 10)
+    raise DirectiveError(f"{key} has no parameter {name!r}; its parameters: {', '.join(p.name for p in entry.params) or 'none'}")
+
+
+def constant(page: Page, key: str, note: str, digits: str = "10") -> str:
+    value = _entry(key).notes.get(note)
+    if not isinstance(value, (int, float)):
+        raise DirectiveError(f"{key} has no numeric note {note!r}; its notes: {', '.join(_entry(key).notes) or 'none'}")
+    return _num(float(value), int(digits))
+
+
+def note_formula(page: Page, key: str, note: str) -> str:
+    value = _entry(key).notes.get(note)
+    if not isinstance(value, str):
+        raise DirectiveError(f"{key} has no formula note {note!r}; its notes: {', '.join(_entry(key).notes) or 'none'}")
+    return rf"\[{value}\]"
+
+
 def const(page: Page, name: str, digits: str = "6") -> str:
     if name not in analysis.CONSTANTS:
         raise DirectiveError(f"unknown constant {name!r}; known: {', '.join(analysis.CONSTANTS)}")
@@ -334,7 +368,7 @@ def summary(page: Page, key: str) -> str:
 DIRECTIVES: dict[str, Callable[..., str]] = {
     f.__name__: f
     for f in (formula, derivative, stable, figure, properties, params, api, references, compare, fact,
-              const, name, link, summary, range, grad_range)
+              const, name, link, summary, range, grad_range, constant, note_formula, param)
 }
 
 

@@ -20,6 +20,15 @@ from mkdocs.structure.files import File
 
 import _site_path
 
+# jieba (the search plugin's Chinese segmentation) logs its dictionary loading to stderr; hooks are
+# loaded with the configuration, before the search plugin first uses it, so quieten it here.
+try:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+except ImportError:  # without jieba, search still works, only Chinese segmentation is coarser
+    pass
+
 KATEX_ASSETS = "assets/katex"
 _MATH = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
 _DELIMITED = re.compile(r"^\\\((.*)\\\)$|^\\\[(.*)\\\]$", re.S)
@@ -28,24 +37,48 @@ _DELIMITED = re.compile(r"^\\\((.*)\\\)$|^\\\[(.*)\\\]$", re.S)
 def on_config(config):
     _site_path.add_to_path()
     _site_path.drop_stale_modules()
-    try:  # jieba (Chinese search segmentation) logs its dictionary loading to stderr at import
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-    except ImportError:
-        pass
+    _fill_family_sections(config)
     return config
+
+
+def _fill_family_sections(config) -> None:
+    """mkdocs.yml names the family sections (and their English titles); their pages come from the
+    registry, in registry order, so adding a function never means editing the navigation."""
+    from activations import by_family
+    from activations.spec import FAMILIES
+
+    titles = {FAMILIES[f].zh: f for f in FAMILIES}
+    groups = by_family()
+    docs = Path(config.docs_dir)
+    for item in config.nav or []:
+        if not isinstance(item, dict):
+            continue
+        for title in item:
+            if title in titles:
+                members = groups.get(titles[title], [])
+                item[title] = [f"functions/{e.key}.md" for e in members if (docs / "functions" / f"{e.key}.md").exists()]
 
 
 def on_files(files, config):
     from katex import KATEX_DIST
 
+    _check_twins(Path(config.docs_dir), config)
     if not KATEX_DIST.is_dir():
         raise PluginError(f"KaTeX is missing ({KATEX_DIST}): run `npm ci` (or `make serve`, which does it)")
     for path in [KATEX_DIST / "katex.min.css", *sorted((KATEX_DIST / "fonts").iterdir())]:
         uri = f"{KATEX_ASSETS}/{path.relative_to(KATEX_DIST).as_posix()}"
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
+
+
+def _check_twins(docs: Path, config) -> None:
+    """Both languages move together: every page.md needs page.en.md and the reverse."""
+    for page in sorted(docs.rglob("*.md")):
+        name = page.name
+        twin = page.with_name(name[: -len(".en.md")] + ".md") if name.endswith(".en.md") else page.with_name(name[:-3] + ".en.md")
+        if not twin.exists():
+            rel = lambda p: p.relative_to(Path(config.config_file_path).parent).as_posix()  # noqa: E731
+            raise PluginError(f"{rel(page)} has no twin in the other language: create {rel(twin)}")
 
 
 def on_page_markdown(markdown, page, config, files):

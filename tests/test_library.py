@@ -86,16 +86,20 @@ def test_reference_derivative_is_the_derivative_of_the_reference(entry):
 # --- claimed properties ---------------------------------------------------------------------------
 
 DENSE = np.linspace(-60, 60, 120_001)
+# far points, for bounds approached only like 1/|x| (softsign, arctan)
+FAR = np.array([-1e12, -1e8, -1e6, -1e3, -1e-9, 1e-9, 1e3, 1e6, 1e8, 1e12])
 
 
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=ids(ELEMENTWISE))
 def test_range_claim(entry):
-    _check_bounds(entry, entry.fn(DENSE, **entry.defaults), entry.properties.range, "range")
+    x = np.concatenate([DENSE, FAR])
+    _check_bounds(entry, entry.fn(x, **entry.defaults), entry.properties.range, "range")
 
 
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=ids(ELEMENTWISE))
 def test_derivative_range_claim(entry):
-    _check_bounds(entry, entry.grad(DENSE, **entry.defaults), entry.properties.grad_range, "grad_range")
+    x = np.concatenate([DENSE, FAR])
+    _check_bounds(entry, entry.grad(x, **entry.defaults), entry.properties.grad_range, "grad_range")
 
 
 def _check_bounds(entry, values, bounds, what):
@@ -118,10 +122,12 @@ def _check_bounds(entry, values, bounds, what):
         assert inner.min() > lo or bounds.lo in (MINIMUM,), f"{entry.key} {what}: open bound {lo} is attained"
     if not bounds.hi_closed and math.isfinite(hi):
         assert inner.max() < hi or bounds.hi in (MAXIMUM,), f"{entry.key} {what}: open bound {hi} is attained"
+    # closed bounds are attained (to the resolution of the 0.001 grid: a quadratic extremum between two
+    # grid points is missed by at most ~1e-7)
     if bounds.lo_closed and math.isfinite(lo):
-        assert abs(values.min() - lo) <= 1e-9 * max(1, abs(lo)), f"{entry.key} {what}: closed bound {lo} not attained"
+        assert abs(values.min() - lo) <= 1e-6 * max(1, abs(lo)), f"{entry.key} {what}: closed bound {lo} not attained"
     if bounds.hi_closed and math.isfinite(hi):
-        assert abs(values.max() - hi) <= 1e-9 * max(1, abs(hi)), f"{entry.key} {what}: closed bound {hi} not attained"
+        assert abs(values.max() - hi) <= 1e-6 * max(1, abs(hi)), f"{entry.key} {what}: closed bound {hi} not attained"
 
 
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=ids(ELEMENTWISE))
@@ -134,16 +140,21 @@ def test_monotonic_claim(entry):
 
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=ids(ELEMENTWISE))
 def test_zero_centered_claim(entry):
-    y = entry.fn(DENSE, **entry.defaults)
-    centred = float(entry.fn(0.0, **entry.defaults)) == 0.0 and y.min() < 0 < y.max()
-    assert centred == entry.properties.zero_centered, f"{entry.key}: f(0)={entry.fn(0.0)} range {y.min()}..{y.max()}"
+    """Zero-centred means symmetric about the origin: f is odd, f(-x) = -f(x) (so f(0) = 0 and positive and
+    negative outputs balance). ReLU-like functions through the origin are not: their outputs lean positive."""
+    x = np.linspace(0, 20, 20_001)
+    f_pos, f_neg = entry.fn(x, **entry.defaults), entry.fn(-x, **entry.defaults)
+    odd = bool(np.allclose(f_neg, -f_pos, rtol=1e-12, atol=1e-300)) and bool(np.any(f_pos != 0))
+    assert odd == entry.properties.zero_centered, f"{entry.key}: claims zero_centered={entry.properties.zero_centered}, odd={odd}"
 
 
 KINKS = np.unique(np.concatenate([np.linspace(-10, 10, 20_001), np.arange(-10, 10.5, 0.5)]))
 
 
 def _jump(func, h=1e-7):
-    return float(np.nanmax(np.abs(func(KINKS + h) - func(KINKS - h))))
+    """The largest change across 2h, relative to the size of the values (eˣ at 10 is no jump)."""
+    left, right = func(KINKS - h), func(KINKS + h)
+    return float(np.nanmax(np.abs(right - left) / np.maximum(1.0, np.maximum(np.abs(left), np.abs(right)))))
 
 
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=ids(ELEMENTWISE))
@@ -164,7 +175,8 @@ def test_smoothness_claim(entry):
         assert g_jumps, f"{entry.key} claims C0 (not C1) but f' is continuous"
         return
     assert not g_jumps, f"{entry.key} claims {claim} but f' jumps"
-    c_jumps = float(np.nanmax(np.abs(curvature(KINKS + 3 * h2) - curvature(KINKS - 3 * h2)))) > 1e-2
+    c_left, c_right = curvature(KINKS - 3 * h2), curvature(KINKS + 3 * h2)
+    c_jumps = float(np.nanmax(np.abs(c_right - c_left) / np.maximum(1.0, np.abs(c_left)))) > 1e-2
     if claim == "C1":
         assert c_jumps, f"{entry.key} claims C1 (not C2) but f'' looks continuous"
     else:
@@ -177,8 +189,8 @@ def test_computed_extrema_are_extrema(entry):
     y = entry.fn(DENSE, **entry.defaults)
     if fx.minimum is not None:
         assert y.min() >= fx.minimum - 1e-12 and float(entry.fn(fx.argmin, **entry.defaults)) == pytest.approx(fx.minimum)
-    g = np.abs(entry.grad(DENSE, **entry.defaults))
-    assert g.max() <= fx.grad_max + 1e-12
+    if fx.maximum is not None:
+        assert y.max() <= fx.maximum + 1e-12 and float(entry.fn(fx.argmax, **entry.defaults)) == pytest.approx(fx.maximum)
 
 
 # --- input handling and numerical safety ---------------------------------------------------------

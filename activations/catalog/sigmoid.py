@@ -404,10 +404,12 @@ ENTRIES += [
             r"\ \lor\ x \ge m_{+} \end{cases}"
         ),
         params=(MIN_VAL, MAX_VAL),
+        # nested and widest first: the derivatives are all 1 inside, so each narrower box is drawn on
+        # top of the wider ones and all three stay visible
         family_values=(
-            {"min_val": -1.0, "max_val": 1.0},
+            {"min_val": -3.0, "max_val": 3.0},
             {"min_val": -2.0, "max_val": 2.0},
-            {"min_val": 0.0, "max_val": 3.0},
+            {"min_val": -1.0, "max_val": 1.0},
         ),
         properties=Properties(
             range=Bounds(r"[m_{-},\ m_{+}] = [-1,\ 1]", -1.0, 1.0, lo_closed=True, hi_closed=True),

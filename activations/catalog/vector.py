@@ -17,7 +17,7 @@ import numpy as np
 
 from .._arrays import as_real_array
 from ..drawers import drawer
-from ..spec import Activation, Api, Bounds, Param, Properties, Reference, T
+from ..spec import Activation, Api, Bounds, Param, Properties, Reference, T, inf
 
 
 def _prepare(x: Any, axis: Any) -> tuple[np.ndarray, np.dtype, int]:
@@ -46,22 +46,39 @@ _check_temperature = TEMPERATURE.check
 
 
 def _finish(out: np.ndarray, dtype: np.dtype) -> np.ndarray:
-    """``out`` in the output dtype. float16 input is computed in float32: values beyond the float16
-    range (|v| >= 65520, half an ulp above its max) become the ±inf the cast would round them to,
-    so the cast itself never overflows."""
-    if out.dtype != dtype and dtype == np.float16:
-        out = np.where(np.abs(out) >= 65520.0, np.copysign(np.inf, out), out).astype(out.dtype)
+    """``out`` in the output dtype. Where that is narrower than the compute dtype (float16 input is
+    computed in float32; see also :func:`_over_t`), values beyond its range (half an ulp above its
+    max and more) become the ±inf the cast would round them to, so the cast never overflows."""
+    if out.dtype != dtype:
+        info = np.finfo(dtype)
+        edge = float(info.max) + 2.0 ** (info.maxexp - info.nmant - 2)
+        out = np.where(np.abs(out) >= edge, np.copysign(np.inf, out), out).astype(out.dtype)
     return out.astype(dtype, copy=False)
 
 
-def _shifted(work: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
-    """``d = x - max x`` along ``axis`` and ``ok``, the rows (keepdims) where the functions here are defined.
+def _over_t(a: np.ndarray, t: float, dtype: np.dtype) -> np.ndarray:
+    """``a / t`` in ``dtype``, for the ``1/T`` of the softmax derivatives: computed in float64 (exact
+    ``t``; nothing lost for float32), with ±inf and no overflow warning where the quotient is out of range."""
+    a = a.astype(np.float64)
+    if t == 1.0:
+        return _finish(a, dtype)
+    big = np.abs(a) > t * float(np.finfo(np.float64).max)  # the quotient would overflow float64
+    out = np.where(big, np.copysign(np.inf, a), 0.0)
+    np.divide(a, t, out=out, where=~big)
+    return _finish(out, dtype)
+
+
+def _shifted(work: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(d, r, ok)``: ``x - max x = d + r`` exactly along ``axis``, and ``ok``, the rows (keepdims)
+    where the functions here are defined.
 
     A row whose maximum is not finite (it holds +inf or NaN, or is all -inf) is computed as zeros and
     turned into NaN by the caller, so ``inf - inf`` is never evaluated. Elsewhere ``d <= 0`` and
     ``x - m`` overflows only where the exact difference is below ``-finfo.max``, i.e. where
-    ``x < max(m, 0) - finfo.max`` (this bound is computed without overflow): those entries get the
-    correctly rounded -inf and the subtraction is not evaluated there.
+    ``x < max(m, 0) - finfo.max`` (a bound computed without overflow): those entries get the
+    correctly rounded -inf and the subtraction is not evaluated there. ``r`` is the rounding error
+    of the subtraction (Knuth's TwoSum; 0 where ``d`` is -inf): ``exp`` and the sparsemax threshold
+    would otherwise turn the absolute error of ``d`` into a large relative error of a small result.
     """
     m = np.max(work, axis=axis, keepdims=True)
     ok = np.isfinite(m)
@@ -71,28 +88,89 @@ def _shifted(work: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
     far = work < np.maximum(m, 0) - np.finfo(work.dtype).max
     d = np.full_like(work, -np.inf)
     np.subtract(work, m, out=d, where=~far)
-    return d, ok
+    a = np.where(far, m, work)
+    s = np.where(far, 0, d)
+    bb = s - a
+    r = (a - (s - bb)) + (-m - bb)  # TwoSum(x, -m) with the sum d already known
+    return d, r, ok
 
 
-def _exp_shifted(work: np.ndarray, axis: int) -> tuple[np.ndarray, ...]:
-    """``(d, e, rest, top, ok)``: ``d = x - max x``, ``e = exp(d)``, ``top`` the index of the first
-    maximum (where ``e = 1`` exactly) and ``rest = sum(e) - 1``, the sum over every other entry,
-    which keeps its accuracy where the total rounds to 1 (``log1p(rest)``, ``1 - y_top``)."""
-    d, ok = _shifted(work, axis)
-    e = np.exp(d)
+def _two_sum(a: Any, b: Any) -> tuple[Any, Any]:
+    """Knuth's TwoSum: ``(s, e)`` with ``s = fl(a + b)`` and ``a + b = s + e`` exactly."""
+    s = a + b
+    bb = s - a
+    return s, (a - (s - bb)) + (b - bb)
+
+
+def _times_small(k: np.ndarray, a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(p, e)`` with ``p = fl(k a)`` and ``k a = p + e`` exactly, for integers ``k`` of at most half
+    the mantissa (Dekker's product with ``k`` its own upper half)."""
+    hi, lo = _split(a, a.dtype)
+    p = k * a
+    return p, (k * hi - p) + k * lo
+
+
+def _split(a: Any, dtype: np.dtype) -> tuple[Any, Any]:
+    """Veltkamp's split ``a = hi + lo``, each half short enough that a product of two halves is exact."""
+    c = (2.0 ** ((np.finfo(dtype).nmant + 2) // 2) + 1) * a
+    hi = c - (c - a)
+    return hi, a - hi
+
+
+def _scaled(d: np.ndarray, r: np.ndarray, t: float) -> tuple[np.ndarray, np.ndarray]:
+    """``(q, c)`` with ``q + c = (d + r)/t`` to about twice the working precision, for ``d <= 0``.
+
+    ``d`` is first clamped at ``-4096 t`` (``exp`` of anything below -4096 is 0 in every dtype), so
+    ``q`` cannot overflow. The rounding error of the division comes from the exact residual
+    ``d - q t`` (Dekker's product of the split halves). float32 does the division in float64, where
+    ``d + r`` is exact, so a temperature outside the float32 range also works.
+    """
+    if d.dtype == np.float32:
+        exact = np.maximum(d.astype(np.float64) + r, max(-4096.0 * t, -np.finfo(np.float64).max)) / t
+        q = exact.astype(np.float32)
+        return q, (exact - q).astype(np.float32)
+    tt = d.dtype.type(t)
+    dc = np.maximum(d, d.dtype.type(-4096.0 * t))
+    q = dc / tt
+    if (2.0 ** 27 + 1) * t < np.finfo(d.dtype).max:
+        qh, ql = _split(q, d.dtype)
+        th, tl = _split(tt, d.dtype)
+        p = q * tt
+        err = ((qh * th - p) + qh * tl + ql * th) + ql * tl  # q t = p + err exactly
+        rho = (dc - p) - err  # d - q t, exactly
+        c = (rho + np.where(d < dc, 0, r)) / tt
+    else:
+        c = np.where(d < dc, 0, r) / tt
+    return q, c
+
+
+def _exp_shifted(work: np.ndarray, axis: int, t: float = 1.0) -> tuple[np.ndarray, ...]:
+    """``(d, e, rest, top, ok)`` for ``x/t``: ``d = (x - max x)/t`` (rounded), ``e = exp(d)``, ``top``
+    the index of the first maximum (where ``e = 1`` exactly) and ``rest = sum(e) - 1``, the sum over
+    every other entry, which keeps its accuracy where the total rounds to 1 (``log1p(rest)``,
+    ``1 - y_top``).
+
+    ``exp`` turns the absolute rounding error of ``d`` (up to ``|d|`` ulps of 1) into a relative
+    one, so ``e = exp(d) (1 + c)`` with ``c`` the exact-to-first-order remainder of ``d``
+    (see :func:`_shifted` and :func:`_scaled`): ``e`` is accurate to an ulp or two for any ``|d|``."""
+    d, c, ok = _shifted(work, axis)
+    if t != 1.0:
+        d, c = _scaled(d, c, t)
+    ed = np.exp(d)
+    e = ed + ed * c
     top = np.argmax(d, axis=axis, keepdims=True)
     others = e.copy()
     np.put_along_axis(others, top, 0, axis=axis)
     return d, e, np.sum(others, axis=axis, keepdims=True), top, ok
 
 
-def _softmax_parts(work: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
-    """``(y, 1 - y)`` with ``y = softmax(x) = softmax(x - max x)``: the shift makes every exponent
-    <= 0, so nothing overflows. ``1 - y`` is ``rest / sum`` at the maximum, where ``y`` rounds to 1.
-    A row that contains +inf or NaN, or is all -inf, has no defined softmax and gives NaN."""
+def _softmax_parts(work: np.ndarray, axis: int, t: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """``(y, 1 - y)`` with ``y = softmax(x/t) = softmax((x - max x)/t)``: the shift makes every
+    exponent <= 0, so nothing overflows. ``1 - y`` is ``rest / sum`` at the maximum, where ``y``
+    rounds to 1. A row that contains +inf or NaN, or is all -inf, has no defined softmax: NaN."""
     if work.size == 0:
         return work.copy(), work.copy()
-    _, e, rest, top, ok = _exp_shifted(work, axis)
+    _, e, rest, top, ok = _exp_shifted(work, axis, t)
     total = np.sum(e, axis=axis, keepdims=True)
     y = np.where(ok, e / total, np.nan)
     comp = 1 - y
@@ -100,10 +178,10 @@ def _softmax_parts(work: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]
     return y, comp
 
 
-def _softmax(work: np.ndarray, axis: int) -> np.ndarray:
-    """softmax(x) = softmax(x - max x): the shift makes every exponent <= 0, so nothing overflows.
-    A row that contains +inf or NaN, or is all -inf, has no defined softmax and gives NaN."""
-    return _softmax_parts(work, axis)[0]
+def _softmax(work: np.ndarray, axis: int, t: float = 1.0) -> np.ndarray:
+    """softmax(x/t) = softmax((x - max x)/t): the shift makes every exponent <= 0, so nothing
+    overflows. A row that contains +inf or NaN, or is all -inf, has no defined softmax and gives NaN."""
+    return _softmax_parts(work, axis, t)[0]
 
 
 def _softmax_jacobian_last(y: np.ndarray, comp: np.ndarray) -> np.ndarray:
@@ -120,17 +198,15 @@ def softmax(x: Any, axis: int = -1, temperature: float = 1.0) -> np.ndarray:
     :math:`x - \max x`."""
     work, dtype, ax = _prepare(x, axis)
     t = _check_temperature(temperature)
-    scaled = work / t if t != 1.0 else work
-    return _softmax(scaled, ax).astype(dtype, copy=False)
+    return _softmax(work, ax, t).astype(dtype, copy=False)
 
 
 def softmax_jacobian(x: Any, axis: int = -1, temperature: float = 1.0) -> np.ndarray:
     r"""Jacobian :math:`\partial y_i/\partial x_j = y_i(\delta_{ij} - y_j)/T`, new axes last."""
     work, dtype, ax = _prepare(x, axis)
     t = _check_temperature(temperature)
-    y, comp = (np.moveaxis(a, ax, -1) for a in _softmax_parts(work / t, ax))
-    jac = _softmax_jacobian_last(y, comp) / t
-    return jac.astype(dtype, copy=False)
+    y, comp = (np.moveaxis(a, ax, -1) for a in _softmax_parts(work, ax, t))
+    return _over_t(_softmax_jacobian_last(y, comp), t, dtype)
 
 
 def softmax_vjp(x: Any, g: Any, axis: int = -1, temperature: float = 1.0) -> np.ndarray:
@@ -140,9 +216,8 @@ def softmax_vjp(x: Any, g: Any, axis: int = -1, temperature: float = 1.0) -> np.
     g = as_real_array(g, "g")
     if g.shape != work.shape:
         raise ValueError(f"g must have the shape of x {work.shape}, got {g.shape}")
-    y = _softmax(work / t, ax)
-    out = y * (g - np.sum(g * y, axis=ax, keepdims=True)) / t
-    return out.astype(dtype, copy=False)
+    y = _softmax(work, ax, t)
+    return _over_t(y * (g - np.sum(g * y, axis=ax, keepdims=True)), t, dtype)
 
 
 def _check_g(g: Any, shape: tuple[int, ...], what: str = "x") -> np.ndarray:
@@ -170,14 +245,15 @@ def log_softmax(x: Any, axis: int = -1) -> np.ndarray:
     Evaluated as :math:`(x_i - m) - \operatorname{log1p}(\sum_{j \ne k} e^{x_j - m})` with
     :math:`m = x_k = \max_j x_j`: no exponent is positive, and ``log1p`` of the sum without the
     maximal term (which is exactly 1) keeps the result at the maximum accurate where the total rounds
-    to 1. Unlike ``log(softmax(x))`` nothing underflows to -inf: ``[0, -800]`` gives ``[-0, -800]``.
+    to 1. Unlike ``log(softmax(x))`` nothing underflows to -inf: ``[0, -800]`` gives ``[-0.0, -800]``.
     A row with +inf or NaN, or all -inf, gives NaN (as softmax); -inf entries of other rows give -inf.
     """
     work, dtype, ax = _prepare(x, axis)
     if work.size == 0:
         return work.astype(dtype)
     d, _, rest, _, ok = _exp_shifted(work, ax)
-    return _finish(np.where(ok, d - np.log1p(rest), np.nan), dtype)
+    # -(log1p(rest) - d): a sum of two terms >= 0, negated, so an underflowed result is -0, not +0
+    return _finish(np.where(ok, -(np.log1p(rest) - d), np.nan), dtype)
 
 
 def log_softmax_jacobian(x: Any, axis: int = -1) -> np.ndarray:
@@ -309,16 +385,40 @@ def _sparsemax_last(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     changes nothing while keeping every partial sum finite. With ``d`` sorted in decreasing order,
     ``k = max{k : 1 + k d_(k) > d_(1) + ... + d_(k)}``, ``tau = (d_(1) + ... + d_(k) - 1) / k`` and
     ``p = max(d - tau, 0)``.
+
+    An output near the edge of the support is a small difference of numbers of size ~1, so each
+    quantity carries its rounding error along (error-free transformations: the remainder ``r`` of
+    the shift, TwoSum for each step of the running sum and for ``- 1``, Dekker's product for the
+    division by k): ``p`` is then accurate to a few ulps of itself, not of 1, and the support is
+    decided from nearly exact values.
     """
-    d, ok = _shifted(z, -1)
-    d = np.maximum(d, -2)
+    d, r, ok = _shifted(z, -1)
+    low = d < -2
+    d = np.where(low, -2, d)
+    r = np.where(low, 0, r)
     n = d.shape[-1]
-    srt = -np.sort(-d, axis=-1)
-    cums = np.cumsum(srt, axis=-1)
+    order = np.argsort(-d, axis=-1, kind="stable")
+    srt = np.take_along_axis(d, order, axis=-1)
+    srt_r = np.take_along_axis(r, order, axis=-1)
+    cums = np.cumsum(srt, axis=-1)  # sequential: cums_k = fl(cums_{k-1} + srt_k)
+    prev = np.concatenate([np.zeros_like(cums[..., :1]), cums[..., :-1]], axis=-1)
+    _, step_err = _two_sum(prev, srt)  # cums_{k-1} + srt_k = cums_k + step_err_k
+    lo = np.cumsum(step_err + srt_r, axis=-1)  # the exact partial sums are cums + lo (to second order)
+    # 1 + k z_(k) - (z_(1) + ... + z_(k)) > 0, each step with its rounding error
     ks = np.arange(1, n + 1, dtype=d.dtype)
-    k = np.sum(1 + ks * srt > cums, axis=-1, keepdims=True)  # the condition holds for k = 1..k(z)
-    tau = (np.take_along_axis(cums, k - 1, axis=-1) - 1) / k.astype(d.dtype)
-    p = np.maximum(d - tau, 0)
+    kz, kz_err = _times_small(ks, srt)
+    one_kz, e1 = _two_sum(kz, 1)
+    main, e2 = _two_sum(one_kz, -cums)
+    holds = main + (((e1 + e2) + kz_err) + (ks * srt_r - lo)) > 0
+    k = n - np.argmax(holds[..., ::-1], axis=-1)[..., None]  # the largest k for which it holds
+    # tau = (S_k - 1)/k: S_k - 1 as num + num_lo, then the division with its exact remainder
+    num, num_lo = _two_sum(np.take_along_axis(cums, k - 1, axis=-1), -1)
+    num_lo = num_lo + np.take_along_axis(lo, k - 1, axis=-1)
+    kf = k.astype(d.dtype)
+    tau = num / kf
+    prod, prod_err = _times_small(kf, tau)  # tau k = prod + prod_err exactly
+    tau_lo = (((num - prod) - prod_err) + num_lo) / kf
+    p = np.maximum((d - tau) + (r - tau_lo), 0)
     return np.where(ok, p, np.nan), ok
 
 
@@ -340,7 +440,8 @@ def _support(work: np.ndarray, ax: int) -> tuple[np.ndarray, np.ndarray, np.ndar
     """``(s, size, ok)`` with the axis last: the support indicator ``s = [p > 0]`` and its size."""
     p, ok = _sparsemax_last(np.moveaxis(work, ax, -1))
     s = (p > 0).astype(work.dtype)
-    return s, np.sum(s, axis=-1, keepdims=True), ok
+    size = np.sum(s, axis=-1, keepdims=True)
+    return s, np.where(ok, size, 1), ok  # an undefined row (no support) gives NaN later, not 0/0
 
 
 def sparsemax_jacobian(x: Any, axis: int = -1) -> np.ndarray:
@@ -439,7 +540,7 @@ def maxout_vjp(x: Any, g: Any, axis: int = -1, pieces: int = 2) -> np.ndarray:
     groups = _maxout_groups(work, ax, axis, pieces)
     g = _check_g(g, np.moveaxis(np.empty(groups.shape[:-1]), -1, ax).shape, "the output")
     out = _mul(np.moveaxis(g, ax, -1)[..., None], _maxout_onehot(groups))
-    out = out.reshape(groups.shape[:-2] + (-1,))
+    out = out.reshape(groups.shape[:-2] + (groups.shape[-2] * groups.shape[-1],))
     return np.moveaxis(out, -1, ax).astype(dtype, copy=False)
 
 
@@ -448,6 +549,21 @@ BRIDLE_1990 = Reference(
     "Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships "
     "to Statistical Pattern Recognition",
     "Neurocomputing, NATO ASI Series F68, 227–236", "https://doi.org/10.1007/978-3-642-76153-9_28",
+)
+
+DAUPHIN_2017 = Reference(
+    "Y. N. Dauphin, A. Fan, M. Auli, D. Grangier", 2017,
+    "Language Modeling with Gated Convolutional Networks", "ICML 2017, PMLR 70, 933–941",
+    "https://arxiv.org/abs/1612.08083",
+)
+MARTINS_ASTUDILLO_2016 = Reference(
+    "A. F. T. Martins, R. F. Astudillo", 2016,
+    "From Softmax to Sparsemax: A Sparse Model of Attention and Multi-Label Classification",
+    "ICML 2016, PMLR 48, 1614–1623", "https://arxiv.org/abs/1602.02068",
+)
+GOODFELLOW_2013 = Reference(
+    "I. J. Goodfellow, D. Warde-Farley, M. Mirza, A. Courville, Y. Bengio", 2013, "Maxout Networks",
+    "ICML 2013, PMLR 28(3), 1319–1327", "https://arxiv.org/abs/1302.4389",
 )
 
 ENTRIES = [
@@ -481,6 +597,187 @@ ENTRIES = [
         api=Api("torch.nn.Softmax", "jax.nn.softmax", "keras.activations.softmax"),
         xlim=(-6.0, 6.0),
         extra_figures=("softmax_two_class", "softmax_temperature", "softmax_jacobian"),
+    ),
+    Activation(
+        key="log_softmax",
+        name=T("Log-Softmax 函数", "Log-softmax"),
+        family="vector",
+        kind="vector",
+        symbol=r"\log\operatorname{softmax}",
+        fn=log_softmax,
+        grad=log_softmax_jacobian,
+        vjp=log_softmax_vjp,
+        tex=(
+            r"\log\operatorname{softmax}(\mathbf{x})_i = \log \frac{e^{x_i}}{\sum_{j=1}^{n} e^{x_j}}"
+            r" = x_i - \log \sum_{j=1}^{n} e^{x_j}"
+        ),
+        grad_tex=(
+            r"\frac{\partial \log\operatorname{softmax}(\mathbf{x})_i}{\partial x_j} = \delta_{ij} - y_j,"
+            r" \quad \mathbf{y} = \operatorname{softmax}(\mathbf{x})"
+        ),
+        stable_tex=(
+            r"\log\operatorname{softmax}(\mathbf{x})_i = (x_i - m) - \operatorname{log1p}\Bigl("
+            r"\sum_{j \ne k} e^{x_j - m}\Bigr), \quad m = x_k = \max_j x_j"
+        ),
+        properties=Properties(
+            range=Bounds(r"(-\infty,\ 0)^n", -inf, 0.0),
+            grad_range=Bounds(r"(-1,\ 1)", -1.0, 1.0),
+            monotonic=True,
+            zero_centered=False,
+            smoothness="Cinf",
+        ),
+        summary=T("softmax 的对数，直接由 logits 计算、不先求 softmax，因此很小的概率不会下溢成 −∞；"
+                  "通常与负对数似然损失配合使用。",
+                  "The logarithm of softmax, computed from the logits without forming softmax first, so "
+                  "tiny probabilities do not underflow to −∞; the usual partner of the negative "
+                  "log-likelihood loss."),
+        references=(),
+        api=Api("torch.nn.LogSoftmax(dim=None)", "jax.nn.log_softmax(x, axis=-1)",
+                "keras.activations.log_softmax(x, axis=-1)"),
+        extra_figures=("log_softmax_underflow",),
+    ),
+    Activation(
+        key="softmin",
+        name=T("Softmin 函数", "Softmin"),
+        family="vector",
+        kind="vector",
+        symbol=r"\operatorname{softmin}",
+        fn=softmin,
+        grad=softmin_jacobian,
+        vjp=softmin_vjp,
+        tex=(
+            r"\operatorname{softmin}(\mathbf{x})_i = \frac{e^{-x_i}}{\sum_{j=1}^{n} e^{-x_j}}"
+            r" = \operatorname{softmax}(-\mathbf{x})_i"
+        ),
+        grad_tex=(
+            r"\frac{\partial\, \operatorname{softmin}(\mathbf{x})_i}{\partial x_j} = -y_i\,(\delta_{ij} - y_j),"
+            r" \quad \mathbf{y} = \operatorname{softmin}(\mathbf{x})"
+        ),
+        stable_tex=r"\operatorname{softmin}(\mathbf{x}) = \operatorname{softmax}(\min_k x_k - \mathbf{x})",
+        properties=Properties(
+            range=Bounds(r"(0,\ 1)^n,\ \textstyle\sum_i y_i = 1", 0.0, 1.0),
+            grad_range=Bounds(r"\left[-\tfrac14,\ \tfrac14\right]", -0.25, 0.25, True, True),
+            monotonic=False,
+            zero_centered=False,
+            smoothness="Cinf",
+        ),
+        summary=T("对 −x 做 softmax：分量越小，得到的权重越大，输出仍是一个概率分布。",
+                  "Softmax of −x: the smaller an entry, the larger its weight; the output is again a "
+                  "probability distribution."),
+        references=(),
+        api=Api("torch.nn.Softmin(dim=None)", None, None),
+        extra_figures=("softmin_example",),
+    ),
+    Activation(
+        key="glu",
+        name=T("GLU 函数", "GLU"),
+        family="vector",
+        kind="vector",
+        symbol=r"\operatorname{GLU}",
+        fn=glu,
+        grad=glu_jacobian,
+        vjp=glu_vjp,
+        tex=(
+            r"\operatorname{GLU}(\mathbf{x}) = \mathbf{a} \odot \sigma(\mathbf{b}), \quad"
+            r" \mathbf{x} = (\mathbf{a}, \mathbf{b}),\ \mathbf{a}, \mathbf{b} \in \mathbb{R}^{n/2},"
+            r" \quad \sigma(b) = \frac{1}{1 + e^{-b}}"
+        ),
+        grad_tex=(
+            r"\frac{\partial\, \operatorname{GLU}(\mathbf{x})_i}{\partial a_j} = \delta_{ij}\, \sigma(b_i),"
+            r" \quad \frac{\partial\, \operatorname{GLU}(\mathbf{x})_i}{\partial b_j}"
+            r" = \delta_{ij}\, a_i\, \sigma(b_i)\, \sigma(-b_i)"
+        ),
+        stable_tex=(
+            r"\sigma(b) = \begin{cases} \dfrac{1}{1 + e^{-|b|}} & b \ge 0 \\[1ex]"
+            r" \dfrac{e^{-|b|}}{1 + e^{-|b|}} & b < 0 \end{cases}"
+        ),
+        properties=Properties(
+            range=Bounds(r"(-\infty,\ +\infty)^{n/2}", -inf, inf),
+            grad_range=Bounds(r"(-\infty,\ +\infty)", -inf, inf),
+            monotonic=True,
+            zero_centered=True,
+            smoothness="Cinf",
+        ),
+        summary=T("门控线性单元：沿一个轴把输入对半分成 a 与 b，由 σ(b) 逐元素地控制 a 通过多少，"
+                  "输出长度减半。",
+                  "Gated linear unit: splits the input in half along an axis into a and b and lets σ(b) "
+                  "decide, entry by entry, how much of a passes; the output is half as long."),
+        references=(DAUPHIN_2017,),
+        api=Api("torch.nn.GLU(dim=-1)", "jax.nn.glu(x, axis=-1)", "keras.activations.glu(x, axis=-1)"),
+        extra_figures=("glu_gate",),
+    ),
+    Activation(
+        key="sparsemax",
+        name=T("Sparsemax 函数", "Sparsemax"),
+        family="vector",
+        kind="vector",
+        symbol=r"\operatorname{sparsemax}",
+        fn=sparsemax,
+        grad=sparsemax_jacobian,
+        vjp=sparsemax_vjp,
+        tex=(
+            r"\operatorname{sparsemax}(\mathbf{x}) = \operatorname*{arg\,min}_{\mathbf{p} \in \Delta^{n-1}}"
+            r" \lVert \mathbf{p} - \mathbf{x} \rVert^2, \quad"
+            r" \operatorname{sparsemax}(\mathbf{x})_i = \max\bigl(x_i - \tau(\mathbf{x}),\ 0\bigr),"
+            r" \quad \sum_{i=1}^{n} \max\bigl(x_i - \tau(\mathbf{x}),\ 0\bigr) = 1"
+        ),
+        grad_tex=(
+            r"\frac{\partial\, \operatorname{sparsemax}(\mathbf{x})_i}{\partial x_j}"
+            r" = s_i\, \delta_{ij} - \frac{s_i\, s_j}{|S|}, \quad s_i = [\, x_i > \tau(\mathbf{x}) \,],"
+            r" \quad |S| = \sum_{i=1}^{n} s_i"
+        ),
+        stable_tex=(
+            r"z_{(1)} \ge \dots \ge z_{(n)}, \ \ \mathbf{z} = \mathbf{x} - \max_j x_j, \quad"
+            r" k = \max\Bigl\{ k : 1 + k\, z_{(k)} > \sum_{j \le k} z_{(j)} \Bigr\}, \quad"
+            r" \tau = \frac{\sum_{j \le k} z_{(j)} - 1}{k} + \max_j x_j"
+        ),
+        properties=Properties(
+            range=Bounds(r"[0,\ 1]^n,\ \textstyle\sum_i y_i = 1", 0.0, 1.0, True, True),
+            grad_range=Bounds(r"\left[-\tfrac12,\ 1\right)", -0.5, 1.0, lo_closed=True),
+            monotonic=True,
+            zero_centered=False,
+            smoothness="C0",
+        ),
+        summary=T("把向量欧氏投影到概率单纯形上：与 softmax 一样输出概率分布，但能把一部分分量精确地置为 0。",
+                  "The Euclidean projection onto the probability simplex: a probability distribution like "
+                  "softmax, but one that can put exactly zero on some entries."),
+        references=(MARTINS_ASTUDILLO_2016,),
+        api=Api(None, None, "keras.activations.sparsemax(x, axis=-1)"),
+        extra_figures=("sparsemax_two_class", "sparsemax_example"),
+    ),
+    Activation(
+        key="maxout",
+        name=T("Maxout 函数", "Maxout"),
+        family="vector",
+        kind="vector",
+        symbol=r"\operatorname{maxout}",
+        fn=maxout,
+        grad=maxout_jacobian,
+        vjp=maxout_vjp,
+        tex=(
+            r"\operatorname{maxout}(\mathbf{x})_i = \max_{1 \le j \le k} x_{(i-1)k + j},"
+            r" \quad i = 1, \dots, \tfrac{n}{k}, \quad \mathbf{x} = W\mathbf{h} + \mathbf{b}"
+        ),
+        grad_tex=(
+            r"\frac{\partial\, \operatorname{maxout}(\mathbf{x})_i}{\partial x_j}"
+            r" = \begin{cases} 1 & j = j_i^* \\ 0 & j \ne j_i^* \end{cases}, \quad"
+            r" j_i^* = \min \operatorname*{arg\,max}_{(i-1)k < j \le ik} x_j"
+        ),
+        params=(PIECES,),
+        properties=Properties(
+            range=Bounds(r"(-\infty,\ +\infty)^{n/k}", -inf, inf),
+            grad_range=Bounds(r"\{0,\ 1\}", 0.0, 1.0, True, True),
+            monotonic=True,
+            zero_centered=True,
+            smoothness="C0",
+        ),
+        summary=T("在每组 k 个相邻输入（通常是上一层给出的 k 个仿射变换）中取最大值，"
+                  "对上一层的输入而言是一个分段线性的凸函数。",
+                  "Takes the maximum over each group of k consecutive inputs (usually k affine maps computed "
+                  "by the previous layer): a convex piecewise-linear function of that layer's input."),
+        references=(GOODFELLOW_2013,),
+        api=Api(None, None, None),
+        extra_figures=("maxout_pieces",),
     ),
 ]
 
@@ -567,3 +864,182 @@ def _draw_jacobian(c, figure) -> None:
     bar = c.fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
     bar.ax.tick_params(colors=c.ink)
     bar.outline.set_visible(False)
+
+
+# --- figures of the other vector-valued functions ------------------------------------------------
+
+SPARSEMAX_EXAMPLE_LOGITS = (1.0, 0.6, 0.1, -1.0)
+GLU_GATED_VALUES = (2.0, 1.0, 0.5, -1.0)
+#: maxout figure: three affine pieces z_j = w_j h + b_j of a scalar input h, as (w_j, b_j)
+MAXOUT_PIECES = ((-1.5, -1.5), (0.3, 0.0), (1.2, -1.2))
+
+
+def _grouped_bars(c, logits, series) -> None:
+    """Bars of several vector functions of the same logits, side by side, each value written on top."""
+    ax = c.ax
+    n = len(logits)
+    width = 0.8 / len(series)
+    c.style_axes(ax, xlabel="", origin=False)
+    top = 0.0
+    for s, (color, (label, values)) in enumerate(zip(c.colors, series)):
+        pos = np.arange(n) - 0.4 + width * (s + 0.5)
+        ax.bar(pos, values, width=width * 0.92, color=color, label=label, zorder=2)
+        for xp, v in zip(pos, values):
+            text = f"{v:.2f}" if v != 0 else "0"  # an exact zero is written as such
+            ax.text(xp, v + 0.01, text, ha="center", va="bottom", fontsize=8.5, color=c.ink)
+        top = max(top, float(np.max(values)))
+    ax.set_xticks(range(n), [f"$x_{i + 1} = {v:g}$".replace("-", "−") for i, v in enumerate(logits)])
+    ax.set_ylim(0, top * 1.18)
+    ax.set_xlim(-0.6, n - 0.4)
+    c.legend(ax, loc="upper center", fontsize=9)
+
+
+@drawer(
+    "log_softmax_underflow",
+    caption=T("两类 log-softmax 的第一个输出随 logit 差 x₁ − x₂ 的变化（float64）：实线为本库的稳定算法，"
+              "虚线为先算 softmax 再取对数；阴影处 softmax 下溢为 0，其对数成为 −∞",
+              "The first output of a two-class log-softmax against the logit difference x₁ − x₂ "
+              "(float64): solid, this library's stable evaluation; dashed, the logarithm of a computed "
+              "softmax, which becomes −∞ in the shaded region where softmax underflows to 0"),
+    alt=T("两条几乎重合的直线；先算 softmax 再取对数的那条在约 −745 处中断并跌到 −∞",
+          "Two nearly coincident straight lines; the log-of-softmax one stops near −745 and drops to −∞"),
+)
+def _draw_log_softmax_underflow(c, figure) -> None:
+    d = np.linspace(-900, 60, 1921)
+    logits = np.stack([d, np.zeros_like(d)], axis=-1)
+    stable = log_softmax(logits)[:, 0]
+    p = softmax(logits)[:, 0]
+    naive = np.full_like(p, -np.inf)
+    np.log(p, out=naive, where=p > 0)
+    # the first logit difference at which the computed softmax is not 0 (bisection on the float64 result)
+    lo, hi = -800.0, -700.0
+    for _ in range(80):
+        mid = 0.5 * (lo + hi)
+        lo, hi = (lo, mid) if softmax(np.array([mid, 0.0]))[0] > 0 else (mid, hi)
+    edge = hi
+    ax = c.ax
+    c.style_axes(ax, xlabel="$x_1 - x_2$")
+    bottom, top = -960.0, 90.0
+    ax.axvspan(d[0], edge, color=c.shade, alpha=0.15, linewidth=0)
+    ax.plot(d, stable, color=c.colors[0], linewidth=2.2,
+            label=r"$(x_1 - m) - \log \sum_j e^{x_j - m}$")
+    shown = np.where(np.isfinite(naive), naive, np.nan)
+    ax.plot(d, shown, color=c.colors[1], linewidth=1.8, linestyle="--",
+            label=r"$\log\left(e^{x_1} / \sum_j e^{x_j}\right)$")
+    ax.plot([edge, edge], [edge, bottom], color=c.colors[1], linewidth=1.8, linestyle="--")
+    ax.annotate(r"$-\infty$", (edge, bottom), xytext=(edge - 12, bottom + 60), ha="right", va="bottom",
+                fontsize=12, color=c.colors[1],
+                arrowprops={"arrowstyle": "->", "color": c.colors[1], "linewidth": 1.2})
+    ax.annotate(f"$x_1 - x_2 = {edge:.1f}$".replace("-", "−"), (edge, -350), xytext=(edge + 25, -350),
+                ha="left", va="center", fontsize=10, color=c.ink,
+                bbox={"boxstyle": "round,pad=0.2", "fc": c.paper, "ec": "none", "alpha": 0.85})
+    ax.set_xlim(d[0], d[-1])
+    ax.set_ylim(bottom, top)
+    c.legend(ax, loc="lower right", fontsize=9)
+
+
+@drawer(
+    "softmin_example",
+    caption=T("同一组 logits x = (2, 1, 0.1, −1) 的 softmax 与 softmin：softmin 把最大的权重给最小的分量",
+              "Softmax and softmin of the same logits x = (2, 1, 0.1, −1): softmin gives the largest "
+              "weight to the smallest entry"),
+    alt=T("两组柱状图，softmax 随 xᵢ 递减而减小，softmin 则相反",
+          "Grouped bar chart: softmax falls as xᵢ decreases, softmin rises"),
+)
+def _draw_softmin_example(c, figure) -> None:
+    x = np.asarray(SOFTMAX_EXAMPLE_LOGITS)
+    _grouped_bars(c, SOFTMAX_EXAMPLE_LOGITS, [
+        (r"$\operatorname{softmax}(\mathbf{x})_i$", softmax(x)),
+        (r"$\operatorname{softmin}(\mathbf{x})_i$", softmin(x)),
+    ])
+
+
+@drawer(
+    "glu_gate",
+    caption=T("GLU 的门：固定 a 时输出 a·σ(b) 随 b 的变化；b 很小时门关闭（输出趋于 0），b 很大时门打开（输出趋于 a，点线）",
+              "The GLU gate: the output a·σ(b) against b for fixed a; for very negative b the gate is "
+              "closed (output near 0), for large b it is open (output near a, dotted)"),
+    alt=T("几条 S 形曲线，从 0 过渡到各自的 a 值", "S-shaped curves rising from 0 to their value of a"),
+)
+def _draw_glu_gate(c, figure) -> None:
+    b = np.linspace(-6, 6, 1201)
+    ax = c.ax
+    c.style_axes(ax, xlabel="$b$")
+    for color, a in zip(c.colors, GLU_GATED_VALUES):
+        y = glu(np.stack([np.full_like(b, a), b], axis=-1))
+        ax.axhline(a, color=color, linewidth=0.9, linestyle=":", alpha=0.9)
+        ax.plot(b, y, color=color, linewidth=1.9, label=f"$a\\,\\sigma(b),\\ a = {a:g}$".replace("-", "−"))
+    ax.set_xlim(b[0], b[-1])
+    c.legend(ax, loc="upper left", fontsize=9)
+
+
+@drawer(
+    "sparsemax_two_class",
+    caption=T("两类 sparsemax 与 softmax 的第一个输出随 logit 差 x₁ − x₂ 的变化；阴影处 sparsemax 的输出恰为 0 或 1",
+              "The first output of a two-class sparsemax and softmax against the logit difference x₁ − x₂; "
+              "shaded where sparsemax is exactly 0 or 1"),
+    alt=T("sparsemax 是在 −1 与 1 之间的一段直线，两侧分别恒为 0 和 1；softmax 是平滑的 S 形曲线",
+          "Sparsemax is a straight ramp between −1 and 1 and exactly 0 or 1 outside; softmax is a smooth "
+          "S-curve"),
+)
+def _draw_sparsemax_two_class(c, figure) -> None:
+    d = np.linspace(-3, 3, 1201)
+    logits = np.stack([d, np.zeros_like(d)], axis=-1)
+    ys = sparsemax(logits)[:, 0]
+    ax = c.ax
+    c.style_axes(ax, xlabel="$x_1 - x_2$")
+    exact = (ys == 0) | (ys == 1)
+    ax.fill_between(d, 0, 1, where=exact, color=c.shade, alpha=0.15, linewidth=0)
+    ax.plot(d, ys, color=c.colors[0], linewidth=2.2, label=r"$\operatorname{sparsemax}(x_1, x_2)_1$")
+    ax.plot(d, softmax(logits)[:, 0], color=c.colors[1], linewidth=1.8, linestyle="--",
+            label=r"$\operatorname{softmax}(x_1, x_2)_1$")
+    ax.set_xlim(d[0], d[-1])
+    ax.set_ylim(-0.05, 1.05)
+    c.legend(ax, loc="upper left", fontsize=9)
+
+
+@drawer(
+    "sparsemax_example",
+    caption=T("同一组 logits x = (1, 0.6, 0.1, −1) 的 softmax 与 sparsemax：sparsemax 给后两个分量的概率恰为 0",
+              "Softmax and sparsemax of the same logits x = (1, 0.6, 0.1, −1): sparsemax gives the last "
+              "two entries probability exactly 0"),
+    alt=T("两组柱状图；sparsemax 只有前两根柱子非零", "Grouped bar chart; only the first two sparsemax bars are non-zero"),
+)
+def _draw_sparsemax_example(c, figure) -> None:
+    x = np.asarray(SPARSEMAX_EXAMPLE_LOGITS)
+    _grouped_bars(c, SPARSEMAX_EXAMPLE_LOGITS, [
+        (r"$\operatorname{softmax}(\mathbf{x})_i$", softmax(x)),
+        (r"$\operatorname{sparsemax}(\mathbf{x})_i$", sparsemax(x)),
+    ])
+
+
+@drawer(
+    "maxout_pieces",
+    caption=T("k = 3 的 maxout 单元：上一层给出标量输入 h 的三个仿射函数 zⱼ（细虚线），maxout 取其最大值（粗线），"
+              "得到一个分段线性的凸函数；圆点为折点",
+              "A maxout unit with k = 3: the previous layer computes three affine functions zⱼ of a scalar "
+              "input h (thin dashed), maxout takes their maximum (thick), a convex piecewise-linear "
+              "function; dots mark the kinks"),
+    alt=T("三条直线及其上包络线", "Three straight lines and their upper envelope"),
+)
+def _draw_maxout_pieces(c, figure) -> None:
+    h = np.linspace(-4, 4, 1601)
+    z = np.stack([w * h + b for w, b in MAXOUT_PIECES], axis=-1)
+    y = maxout(z, pieces=len(MAXOUT_PIECES))[:, 0]
+    ax = c.ax
+    c.style_axes(ax, xlabel="$h$")
+    for j, (color, (w, b)) in enumerate(zip(c.colors[1:], MAXOUT_PIECES)):
+        sign = "+" if b >= 0 else "-"
+        affine = f"{w:g}h" + (f" {sign} {abs(b):g}" if b else "")
+        ax.plot(h, z[:, j], color=color, linewidth=1.2, linestyle="--",
+                label=f"$z_{j + 1} = {affine}$".replace("-", "−"))
+    ax.plot(h, y, color=c.colors[0], linewidth=2.6, label=r"$\operatorname{maxout}(\mathbf{z}) = \max_j z_j$")
+    # kinks: where the arg-max (the column of the Jacobian that is 1) changes
+    winner = np.argmax(maxout_jacobian(z, pieces=len(MAXOUT_PIECES))[:, 0, :], axis=-1)
+    for i in np.flatnonzero(np.diff(winner)):
+        (w1, b1), (w2, b2) = MAXOUT_PIECES[winner[i]], MAXOUT_PIECES[winner[i + 1]]
+        hk = (b2 - b1) / (w1 - w2)
+        ax.plot([hk], [w1 * hk + b1], "o", color=c.colors[0], markersize=6, zorder=3)
+    ax.set_xlim(h[0], h[-1])
+    ax.set_ylim(-2.5, 4.0)
+    c.legend(ax, loc="upper center", fontsize=9)

@@ -1,0 +1,883 @@
+"""Smooth ReLU-like functions: zero (or a small negative value) on the left, the identity on the right.
+
+Conventions shared by the kernels here:
+
+* Exponentials are only ever taken of non-positive arguments (``exp(-|t|)``, ``expm1(min(x, 0))``), so
+  nothing overflows and no branch of an ``np.where`` produces inf or NaN that would then be discarded.
+* Where a product ``x * g(x)`` has a factor that is exactly 0 in floating point beyond some point
+  (``x * sigmoid(x)`` for ``x < -1000``), the other factor is clamped to that point first, the JAX way:
+  ``-inf * 0`` would be NaN, the clamped product is the correct 0.
+* Python-float constants keep float32 input in float32 (NumPy treats them as weakly typed).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from .._arrays import elementwise
+from ..drawers import drawer
+from ..spec import MINIMUM, Activation, Api, Bounds, Param, Properties, Reference, T, inf
+
+# exp(-1000) is exactly 0 in float32 and float64 (and so is anything that only enters through it):
+# clamping an argument to +-1000 before such an exp changes no result and keeps products finite.
+_EXP_CUTOFF = 1000.0
+
+_SQRT1_2 = math.sqrt(0.5)
+_INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
+_SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
+# |x| beyond which Phi(-|x|) = 0 and phi(x) = 0 in float64 (phi(40) = e^-800 / sqrt(2 pi) underflows)
+_GAUSS_CUTOFF = 40.0
+
+
+def _positive_finite(v: float) -> bool:
+    return 0.0 < v < math.inf
+
+
+def _nonnegative_finite(v: float) -> bool:
+    return 0.0 <= v < math.inf
+
+
+def _sigmoid_pair(t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(sigma(t), sigma(-t)), both from z = exp(-|t|) <= 1: no overflow, and the small one keeps its
+    full relative accuracy instead of being computed as 1 - (something close to 1)."""
+    z = np.exp(-np.abs(t))
+    big = 1.0 / (1.0 + z)
+    small = z / (1.0 + z)
+    pos = t >= 0
+    return np.where(pos, big, small), np.where(pos, small, big)
+
+
+def _exp_neg_half_square(x: np.ndarray) -> np.ndarray:
+    r""":math:`e^{-x^2/2}` to a few ulp for ``|x| <= 64``.
+
+    Rounding ``x*x`` would cost a relative error of about :math:`x^2\varepsilon` (2e-14 at x = 20).
+    Splitting x = m + f with m a multiple of 1/128 makes :math:`m^2` exact, and
+    :math:`x^2/2 = m^2/2 + f(m + f/2)` with a tiny second term (the split of Cephes' ``expx2``)."""
+    m = np.round(x * 128.0) / 128.0
+    f = x - m
+    return np.exp(-0.5 * (m * m)) * np.exp(-(m + 0.5 * f) * f)
+
+
+# --- softplus ------------------------------------------------------------------------------------
+
+SOFTPLUS_BETA = Param(
+    "beta", 1.0, r"\beta",
+    T("锐度：β 越大曲线越接近 ReLU，β 越小越平缓；β = 1 是标准 Softplus。",
+      "Sharpness: larger β is closer to ReLU, smaller β is flatter; β = 1 is the standard softplus."),
+    "> 0 and finite", _positive_finite,
+)
+
+
+@elementwise
+def softplus(x: np.ndarray, beta: float = 1.0) -> np.ndarray:
+    r""":math:`\operatorname{softplus}(x) = \frac{1}{\beta}\log(1 + e^{\beta x})`, evaluated as
+    :math:`\max(x, 0) + \operatorname{log1p}(e^{-\beta|x|})/\beta` at every x.
+
+    Unlike ``torch.nn.Softplus`` there is no threshold: PyTorch returns x once βx > 20, an error of
+    :math:`\log(1 + e^{-20}) \approx 2\times10^{-9}`, far above float64 rounding. β|x| is clamped at 1000,
+    where :math:`e^{-\beta|x|}` is already exactly 0, so the product cannot overflow for large β."""
+    b = SOFTPLUS_BETA.check(beta)
+    a = np.minimum(np.abs(x), _EXP_CUTOFF / b)
+    return np.maximum(x, 0.0) + np.log1p(np.exp(-b * a)) / b
+
+
+@elementwise
+def softplus_grad(x: np.ndarray, beta: float = 1.0) -> np.ndarray:
+    r""":math:`\operatorname{softplus}'(x) = \sigma(\beta x)`, from :math:`e^{-\beta|x|}`."""
+    b = SOFTPLUS_BETA.check(beta)
+    limit = _EXP_CUTOFF / b
+    return _sigmoid_pair(b * np.clip(x, -limit, limit))[0]
+
+
+# --- ELU, CELU, SELU -----------------------------------------------------------------------------
+
+ELU_ALPHA = Param(
+    "alpha", 1.0, r"\alpha",
+    T("负饱和值：x → −∞ 时函数趋于 −α。", "Negative saturation: the function tends to −α as x → −∞."),
+    "> 0 and finite", _positive_finite,
+)
+
+
+@elementwise
+def elu(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    r""":math:`x` for x > 0, :math:`\alpha(e^x - 1)` otherwise; ``expm1`` of ``min(x, 0)`` is exact near 0
+    and never overflows."""
+    a = ELU_ALPHA.check(alpha)
+    return np.where(x > 0, x, a * np.expm1(np.minimum(x, 0.0)))
+
+
+@elementwise
+def elu_grad(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    r""":math:`1` for x > 0, :math:`\alpha e^x` for x <= 0 (at the kink x = 0: α, the left derivative,
+    as in PyTorch and JAX; both sides agree when α = 1)."""
+    a = ELU_ALPHA.check(alpha)
+    return np.where(x > 0, 1.0, a * np.exp(np.minimum(x, 0.0)))
+
+
+CELU_ALPHA = Param(
+    "alpha", 1.0, r"\alpha",
+    T("尺度：负半轴为 α(e^{x/α} − 1)；α > 0 时 x → −∞ 时趋于 −α；α 不能为 0。",
+      "Scale: the negative side is α(e^{x/α} − 1), tending to −α as x → −∞ when α > 0; α must not be 0."),
+    "nonzero and finite", lambda v: v != 0.0 and math.isfinite(v),
+)
+
+
+def _celu_neg_arg(x: np.ndarray, a: float) -> np.ndarray:
+    """min(x, 0)/α; for α > 0 floored where exp of it is already 0, so x/α cannot overflow for tiny α."""
+    floor = -_EXP_CUTOFF * a if a > 0 else -math.inf
+    return np.clip(x, floor, 0.0) / a
+
+
+@elementwise
+def celu(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    r""":math:`\max(0, x) + \min(0, \alpha(e^{x/\alpha} - 1))`, evaluated as
+    :math:`\max(x, 0) + \alpha\operatorname{expm1}(\min(x, 0)/\alpha)` (equal for every α ≠ 0)."""
+    a = CELU_ALPHA.check(alpha)
+    return np.maximum(x, 0.0) + a * np.expm1(_celu_neg_arg(x, a))
+
+
+@elementwise
+def celu_grad(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    r""":math:`1` for x > 0, :math:`e^{x/\alpha}` for x <= 0 (both are 1 at x = 0)."""
+    a = CELU_ALPHA.check(alpha)
+    return np.where(x > 0, 1.0, np.exp(_celu_neg_arg(x, a)))
+
+
+# The fixed point of Klambauer et al. (2017), eq. 14, as printed to 32 digits in PyTorch (ATen
+# SELU_ALPHA / SELU_SCALE) and JAX; re-derived from the closed forms in activations/mpref/smooth_relu.py:
+# alpha = -sqrt(2/pi) / (erfc(1/sqrt 2) e^(1/2) - 1), lambda = (1 - erfc(1/sqrt 2) sqrt e) sqrt(2 pi) /
+# sqrt(2 erfc(sqrt 2) e^2 + pi erfc(1/sqrt 2)^2 e - 2 (2 + pi) erfc(1/sqrt 2) sqrt e + pi + 2).
+SELU_ALPHA = 1.6732632423543772848170429916717
+SELU_SCALE = 1.0507009873554804934193349852946
+SELU_SCALE_ALPHA = SELU_SCALE * SELU_ALPHA  # 1.7580993408473768599..., within 1 ulp
+
+
+@elementwise
+def selu(x: np.ndarray) -> np.ndarray:
+    r""":math:`\lambda x` for x > 0, :math:`\lambda\alpha(e^x - 1)` otherwise (``expm1`` of ``min(x, 0)``)."""
+    return np.where(x > 0, SELU_SCALE * x, SELU_SCALE_ALPHA * np.expm1(np.minimum(x, 0.0)))
+
+
+@elementwise
+def selu_grad(x: np.ndarray) -> np.ndarray:
+    r""":math:`\lambda` for x > 0, :math:`\lambda\alpha e^x` for x <= 0 (λα at the kink, as PyTorch and JAX)."""
+    return np.where(x > 0, SELU_SCALE, SELU_SCALE_ALPHA * np.exp(np.minimum(x, 0.0)))
+
+
+# --- GELU ----------------------------------------------------------------------------------------
+
+GELU_APPROXIMATIONS = ("none", "tanh")
+_GELU_KAPPA = 0.044715
+_GELU_TANH_CUTOFF = 100.0  # sigma(2u(x)) is exactly 0 / 1 beyond |x| = 100 (2|u| > 70000)
+
+
+def _check_approximate(approximate: object) -> str:
+    if not isinstance(approximate, str):
+        raise TypeError(
+            f"parameter approximate must be 'none' or 'tanh' (as in PyTorch), got {approximate!r}; "
+            "approximate=True in JAX and Keras corresponds to 'tanh'"
+        )
+    if approximate not in GELU_APPROXIMATIONS:
+        raise ValueError(f"parameter approximate must be 'none' or 'tanh', got {approximate!r}")
+    return approximate
+
+
+def _normal_cdf(x: np.ndarray) -> np.ndarray:
+    r""":math:`\Phi(x)`: :math:`\tfrac12\operatorname{erfc}(-x/\sqrt2)` for x >= 0, and
+    :math:`\tfrac12\operatorname{erfcx}(-x/\sqrt2)\,e^{-x^2/2}` for x < 0, where erfc of a large argument
+    would amplify the rounding of :math:`x/\sqrt2` (relative error ~ :math:`x^2\varepsilon`); erfcx is
+    insensitive to it and the Gaussian factor is computed from an exact square."""
+    from scipy.special import erfc, erfcx  # here, not at the top: `import activations` stays fast
+
+    xl = np.clip(x, -_GAUSS_CUTOFF, 0.0)  # Phi(-40) = 0; erfcx(-x/sqrt 2) only for x <= 0, where it is <= 1
+    left = 0.5 * erfcx(-xl * _SQRT1_2) * _exp_neg_half_square(xl)
+    right = 0.5 * erfc(-x * _SQRT1_2)
+    return np.where(x < 0, left, right)
+
+
+def _gelu_tanh_u(xc: np.ndarray) -> np.ndarray:
+    return _SQRT_2_OVER_PI * xc * (1.0 + _GELU_KAPPA * (xc * xc))
+
+
+@elementwise
+def gelu(x: np.ndarray, approximate: str = "none") -> np.ndarray:
+    r"""``approximate="none"``: :math:`x\,\Phi(x) = \frac{x}{2}\operatorname{erfc}(-x/\sqrt2)`, with Φ as in
+    :func:`_normal_cdf` (full relative accuracy in the left tail, where :math:`1 + \operatorname{erf}`
+    would cancel to 0).
+
+    ``approximate="tanh"``: :math:`\frac{x}{2}\bigl(1 + \tanh u\bigr) = x\,\sigma(2u)`,
+    :math:`u = \sqrt{2/\pi}\,(x + 0.044715x^3)`, the PyTorch/JAX approximation; u uses x clamped to ±100,
+    where σ(2u) is already exactly 0 or 1, so x³ cannot overflow."""
+    mode = _check_approximate(approximate)
+    if mode == "tanh":
+        xc = np.clip(x, -_GELU_TANH_CUTOFF, _GELU_TANH_CUTOFF)
+        return np.maximum(x, -_GELU_TANH_CUTOFF) * _sigmoid_pair(2.0 * _gelu_tanh_u(xc))[0]
+    return np.maximum(x, -_GAUSS_CUTOFF) * _normal_cdf(x)
+
+
+@elementwise
+def gelu_grad(x: np.ndarray, approximate: str = "none") -> np.ndarray:
+    r"""``"none"``: :math:`\Phi(x) + x\,\varphi(x)`, :math:`\varphi(x) = e^{-x^2/2}/\sqrt{2\pi}`.
+    ``"tanh"``: :math:`\sigma(2u) + 2x\,u'(x)\,\sigma(2u)\,\sigma(-2u)`,
+    :math:`u' = \sqrt{2/\pi}\,(1 + 3\cdot0.044715x^2)`."""
+    mode = _check_approximate(approximate)
+    if mode == "tanh":
+        xc = np.clip(x, -_GELU_TANH_CUTOFF, _GELU_TANH_CUTOFF)
+        s, s_neg = _sigmoid_pair(2.0 * _gelu_tanh_u(xc))
+        du = _SQRT_2_OVER_PI * (1.0 + 3.0 * _GELU_KAPPA * (xc * xc))
+        return s + 2.0 * xc * du * s * s_neg
+    xc = np.clip(x, -_GAUSS_CUTOFF, _GAUSS_CUTOFF)  # phi(x) is exactly 0 beyond
+    return _normal_cdf(x) + xc * (_INV_SQRT_2PI * _exp_neg_half_square(xc))
+
+
+# --- SiLU / Swish ---------------------------------------------------------------------------------
+
+SILU_BETA = Param(
+    "beta", 1.0, r"\beta",
+    T("Swish-β 的 β：β = 1 即 SiLU，β = 0 为线性函数 x/2，β → ∞ 时趋于 ReLU。",
+      "The β of Swish-β: β = 1 is SiLU, β = 0 the linear x/2, and β → ∞ approaches ReLU."),
+    ">= 0 and finite", _nonnegative_finite,
+)
+
+
+def _swish_parts(x: np.ndarray, b: float) -> tuple[np.ndarray, np.ndarray]:
+    """(t, x_floor): t = βx with x clamped to |βx| <= 1000 (σ(t) is exactly 0 or 1 beyond, and βx cannot
+    overflow), and x floored at the same point, so x·σ(βx) is 0 rather than -inf·0 = NaN at x = -inf."""
+    if b == 0.0:  # σ(0) = 1/2 whatever x is
+        return np.zeros_like(x), x
+    limit = _EXP_CUTOFF / b
+    return b * np.clip(x, -limit, limit), np.maximum(x, -limit)
+
+
+@elementwise
+def silu(x: np.ndarray, beta: float = 1.0) -> np.ndarray:
+    r""":math:`x\,\sigma(\beta x)` (Swish-β; SiLU at β = 1)."""
+    t, xf = _swish_parts(x, SILU_BETA.check(beta))
+    return xf * _sigmoid_pair(t)[0]
+
+
+@elementwise
+def silu_grad(x: np.ndarray, beta: float = 1.0) -> np.ndarray:
+    r""":math:`\sigma(\beta x)\,(1 + \beta x\,\sigma(-\beta x))`, with both sigmoids computed directly (not
+    :math:`1 - \sigma`)."""
+    t, _ = _swish_parts(x, SILU_BETA.check(beta))
+    s, s_neg = _sigmoid_pair(t)
+    return s * (1.0 + t * s_neg)
+
+
+# --- Mish ----------------------------------------------------------------------------------------
+
+
+def _tanh_softplus(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    r"""(t, 1 - t) with :math:`t = \tanh(\operatorname{softplus}(x)) = \frac{(1+e^x)^2 - 1}{(1+e^x)^2 + 1}`,
+    written in :math:`z = e^{-|x|}`: :math:`\frac{1 + 2z}{1 + 2z + 2z^2}` for x >= 0 and
+    :math:`\frac{z(z+2)}{z(z+2) + 2}` for x < 0. 1 - t comes out of the same fractions without cancelling."""
+    z = np.exp(-np.abs(x))
+    pos = x >= 0
+    num_pos = 1.0 + 2.0 * z
+    den_pos = num_pos + 2.0 * z * z
+    num_neg = z * (z + 2.0)
+    den_neg = num_neg + 2.0
+    t = np.where(pos, num_pos / den_pos, num_neg / den_neg)
+    one_minus_t = np.where(pos, 2.0 * z * z / den_pos, 2.0 / den_neg)
+    return t, one_minus_t
+
+
+@elementwise
+def mish(x: np.ndarray) -> np.ndarray:
+    r""":math:`x\tanh(\operatorname{softplus}(x))` with the tanh of softplus as a ratio in :math:`e^{-|x|}`
+    (see :func:`_tanh_softplus`); x is floored at -1000, where the ratio is exactly 0."""
+    t, _ = _tanh_softplus(x)
+    return np.maximum(x, -_EXP_CUTOFF) * t
+
+
+@elementwise
+def mish_grad(x: np.ndarray) -> np.ndarray:
+    r""":math:`\tanh s + x\,\sigma(x)\operatorname{sech}^2 s`, :math:`s = \operatorname{softplus}(x)`, with
+    :math:`\operatorname{sech}^2 s = (1 - t)(1 + t)`; x is clamped to ±1000, beyond which the second term is
+    exactly 0."""
+    xc = np.clip(x, -_EXP_CUTOFF, _EXP_CUTOFF)
+    t, one_minus_t = _tanh_softplus(xc)
+    s = _sigmoid_pair(xc)[0]
+    return t + xc * s * one_minus_t * (1.0 + t)
+
+
+# --- Hard Swish ----------------------------------------------------------------------------------
+
+
+@elementwise
+def hard_swish(x: np.ndarray) -> np.ndarray:
+    r""":math:`x\,\operatorname{ReLU6}(x + 3)/6`: 0 for x <= -3, :math:`x(x+3)/6` between, x for x >= 3.
+    The middle piece uses x clipped to [-3, 3], so it neither overflows nor turns -inf into NaN."""
+    xc = np.clip(x, -3.0, 3.0)
+    return np.where(x > 3.0, x, xc * (xc + 3.0) / 6.0) + 0.0  # + 0.0: 0, not -0, left of -3
+
+
+@elementwise
+def hard_swish_grad(x: np.ndarray) -> np.ndarray:
+    r"""0 for x < -3, :math:`(2x + 3)/6` for -3 <= x <= 3, 1 for x > 3. The derivative jumps at both points;
+    the closed middle interval is PyTorch's ``hardswish_backward`` convention (-1/2 at x = -3, 3/2 at x = 3;
+    JAX's autodiff gives 0 and 1 there)."""
+    xc = np.clip(x, -3.0, 3.0)
+    return np.where(x < -3.0, 0.0, np.where(x > 3.0, 1.0, (2.0 * xc + 3.0) / 6.0))
+
+
+# --- Squareplus ----------------------------------------------------------------------------------
+
+SQUAREPLUS_B = Param(
+    "b", 4.0, "b",
+    T("弯曲区域的大小：b = 0 时即 ReLU，b 越大原点附近越平滑；f(0) = √b / 2。",
+      "Size of the curved region: b = 0 gives ReLU, larger b is smoother near 0; f(0) = √b / 2."),
+    ">= 0 and finite", _nonnegative_finite,
+)
+
+
+def _squareplus_parts(x: np.ndarray, b: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r"""(f(|x|), f(-|x|), f'(-|x|)) without cancellation.
+
+    With :math:`r = \sqrt{x^2 + b}` (``hypot``: no overflow), :math:`f(|x|) = (|x| + r)/2` is a sum of
+    positive terms, :math:`f(-|x|) = (b/4)/f(|x|)` because :math:`f(x)f(-x) = b/4`, and
+    :math:`f'(-|x|) = f(-|x|)/r`. Where p = r = 0 (b = 0, x = 0, ReLU's kink) f(-|x|) is 0 and
+    f'(-|x|) is 1/2, the value of f'(0) for every b > 0."""
+    r = np.hypot(x, math.sqrt(b))
+    p = 0.5 * np.abs(x) + 0.5 * r
+    small = np.divide(0.25 * b, p, out=np.zeros_like(p), where=p != 0)
+    slope_small = np.divide(small, r, out=np.full_like(r, 0.5), where=r != 0)
+    return p, small, slope_small
+
+
+@elementwise
+def squareplus(x: np.ndarray, b: float = 4.0) -> np.ndarray:
+    r""":math:`\frac{x + \sqrt{x^2 + b}}{2}`, as :math:`\frac{b}{2(\sqrt{x^2 + b} - x)}` for x < 0."""
+    p, small, _ = _squareplus_parts(x, SQUAREPLUS_B.check(b))
+    return np.where(x >= 0, p, small)
+
+
+@elementwise
+def squareplus_grad(x: np.ndarray, b: float = 4.0) -> np.ndarray:
+    r""":math:`\frac12\bigl(1 + x/\sqrt{x^2 + b}\bigr)`: :math:`f(x)/\sqrt{x^2 + b}` for x < 0 and
+    :math:`1 - f'(-x)` for x >= 0 (f' + f'(-x) = 1), so neither side cancels and ±inf give 0 and 1."""
+    _, _, slope_small = _squareplus_parts(x, SQUAREPLUS_B.check(b))
+    return np.where(x >= 0, 1.0 - slope_small, slope_small)
+
+
+# --- Sparse plus ---------------------------------------------------------------------------------
+
+
+@elementwise
+def sparse_plus(x: np.ndarray) -> np.ndarray:
+    r"""0 for x <= -1, :math:`(x + 1)^2/4` for -1 < x < 1, x for x >= 1 (the middle piece on x clipped to
+    [-1, 1], so it cannot overflow)."""
+    xc = np.clip(x, -1.0, 1.0)
+    return np.where(x >= 1.0, x, 0.25 * (xc + 1.0) ** 2)
+
+
+@elementwise
+def sparse_plus_grad(x: np.ndarray) -> np.ndarray:
+    r""":math:`\tfrac12\operatorname{clip}(x + 1, 0, 2)`, the sparse sigmoid (continuous: 0 at -1, 1 at 1)."""
+    return 0.5 * (np.clip(x, -1.0, 1.0) + 1.0)
+
+
+# --- ISRLU ---------------------------------------------------------------------------------------
+
+ISRLU_ALPHA = Param(
+    "alpha", 1.0, r"\alpha",
+    T("负半轴的饱和程度：x → −∞ 时函数趋于 −1/√α。",
+      "Controls the negative saturation: the function tends to −1/√α as x → −∞."),
+    "> 0 and finite", _positive_finite,
+)
+
+
+@elementwise
+def isrlu(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    r"""x for x >= 0, :math:`x/\sqrt{1 + \alpha x^2}` for x < 0; for x < -1 as
+    :math:`-1/\sqrt{\alpha + 1/x^2}`, so :math:`x^2` cannot overflow."""
+    a = ISRLU_ALPHA.check(alpha)
+    near = np.clip(x, -1.0, 0.0)
+    inv = -1.0 / np.minimum(x, -1.0)  # 1/|x| in (0, 1]
+    left = np.where(x < -1.0, -1.0 / np.sqrt(a + inv * inv), near / np.sqrt(1.0 + a * (near * near)))
+    return np.where(x >= 0, x, left)
+
+
+@elementwise
+def isrlu_grad(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    r"""1 for x >= 0, :math:`(1 + \alpha x^2)^{-3/2}` for x < 0; for x < -1 as
+    :math:`|x|^{-3}(\alpha + 1/x^2)^{-3/2}`."""
+    a = ISRLU_ALPHA.check(alpha)
+    near = np.clip(x, -1.0, 0.0)
+    inv = -1.0 / np.minimum(x, -1.0)  # 1/|x| in (0, 1]
+    left = np.where(x < -1.0, inv**3 * (a + inv * inv) ** -1.5, (1.0 + a * (near * near)) ** -1.5)
+    return np.where(x >= 0, 1.0, left)
+
+
+# --- references ----------------------------------------------------------------------------------
+
+DUGAS_2001 = Reference(
+    "C. Dugas, Y. Bengio, F. Bélisle, C. Nadeau, R. Garcia", 2001,
+    "Incorporating Second-Order Functional Knowledge for Better Option Pricing",
+    "Advances in Neural Information Processing Systems 13 (NIPS 2000), 472–478",
+    "https://papers.nips.cc/paper_files/paper/2000/hash/44968aece94f667e4095002d140b5896-Abstract.html",
+)
+CLEVERT_2016 = Reference(
+    "D.-A. Clevert, T. Unterthiner, S. Hochreiter", 2016,
+    "Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs)", "ICLR 2016",
+    "https://arxiv.org/abs/1511.07289",
+)
+BARRON_2017 = Reference(
+    "J. T. Barron", 2017, "Continuously Differentiable Exponential Linear Units", "arXiv:1704.07483",
+    "https://arxiv.org/abs/1704.07483",
+)
+KLAMBAUER_2017 = Reference(
+    "G. Klambauer, T. Unterthiner, A. Mayr, S. Hochreiter", 2017, "Self-Normalizing Neural Networks",
+    "NeurIPS 2017", "https://arxiv.org/abs/1706.02515",
+)
+HENDRYCKS_2016 = Reference(
+    "D. Hendrycks, K. Gimpel", 2016, "Gaussian Error Linear Units (GELUs)", "arXiv:1606.08415",
+    "https://arxiv.org/abs/1606.08415",
+)
+ELFWING_2018 = Reference(
+    "S. Elfwing, E. Uchibe, K. Doya", 2018,
+    "Sigmoid-Weighted Linear Units for Neural Network Function Approximation in Reinforcement Learning",
+    "Neural Networks 107, 3–11", "https://arxiv.org/abs/1702.03118",
+)
+RAMACHANDRAN_2017 = Reference(
+    "P. Ramachandran, B. Zoph, Q. V. Le", 2017, "Searching for Activation Functions", "arXiv:1710.05941",
+    "https://arxiv.org/abs/1710.05941",
+)
+MISRA_2019 = Reference(
+    "D. Misra", 2019, "Mish: A Self Regularized Non-Monotonic Activation Function", "BMVC 2020",
+    "https://arxiv.org/abs/1908.08681",
+)
+HOWARD_2019 = Reference(
+    "A. Howard, M. Sandler, G. Chu, L.-C. Chen, B. Chen, M. Tan, W. Wang, Y. Zhu, R. Pang, V. Vasudevan, "
+    "Q. V. Le, H. Adam", 2019, "Searching for MobileNetV3", "ICCV 2019", "https://arxiv.org/abs/1905.02244",
+)
+BARRON_2021 = Reference(
+    "J. T. Barron", 2021, "Squareplus: A Softplus-Like Algebraic Rectifier", "arXiv:2112.11687",
+    "https://arxiv.org/abs/2112.11687",
+)
+BLONDEL_2020 = Reference(
+    "M. Blondel, A. F. T. Martins, V. Niculae", 2020, "Learning with Fenchel-Young Losses",
+    "Journal of Machine Learning Research 21", "https://arxiv.org/abs/1901.02324",
+)
+CARLILE_2017 = Reference(
+    "B. Carlile, G. Delamarter, P. Kinney, A. Marti, B. Whitney", 2017,
+    "Improving Deep Learning by Inverse Square Root Linear Units (ISRLUs)", "arXiv:1710.09967",
+    "https://arxiv.org/abs/1710.09967",
+)
+
+# Extrema of derivatives that have no closed form (f'' = 0 is transcendental), so they cannot be written
+# as formulas; computed with mpmath.findroot at 60 digits on f'' and rounded to float64.
+# activations.analysis computes interior extrema of f only, hence these typed values.
+SILU_GRAD_MIN = -0.09983932012886692  # at x = -2.399357280515468 (f'(x) + f'(-x) = 1 for SiLU)
+SILU_GRAD_MAX = 1.0998393201288669  # at x = +2.399357280515468
+MISH_GRAD_MIN = -0.11252612238946256  # at x = -2.256376396360793
+MISH_GRAD_MAX = 1.0884981612517279  # at x = 1.490571179485428
+# GELU'' = phi(x)(2 - x^2) vanishes at x = ±sqrt(2): GELU'(±sqrt 2) = Phi(±sqrt 2) ± e^-1/sqrt(pi), with
+# Phi(-sqrt 2) = erfc(1)/2.
+GELU_GRAD_MIN = 0.5 * math.erfc(1.0) - 1.0 / (math.e * math.sqrt(math.pi))
+GELU_GRAD_MAX = 1.0 - 0.5 * math.erfc(1.0) + 1.0 / (math.e * math.sqrt(math.pi))
+
+_MIN_RANGE = Bounds(r"[{minimum},\ +\infty)", MINIMUM, inf, lo_closed=True)
+
+ENTRIES = [
+    Activation(
+        key="softplus",
+        name=T("SoftPlus 函数", "Softplus"),
+        family="smooth-relu",
+        symbol=r"\operatorname{softplus}",
+        fn=softplus,
+        grad=softplus_grad,
+        tex=r"\operatorname{softplus}(x) = \frac{1}{\beta}\log\left(1 + e^{\beta x}\right)",
+        grad_tex=r"\operatorname{softplus}'(x) = \sigma(\beta x) = \frac{1}{1 + e^{-\beta x}}",
+        stable_tex=(
+            r"\operatorname{softplus}(x) = \max(x,\ 0)"
+            r" + \frac{1}{\beta}\operatorname{log1p}\left(e^{-\beta|x|}\right)"
+        ),
+        params=(SOFTPLUS_BETA,),
+        family_values=({"beta": 0.5}, {"beta": 1.0}, {"beta": 2.0}, {"beta": 5.0}),
+        properties=Properties(
+            range=Bounds(r"(0,\ +\infty)", 0.0, inf),
+            grad_range=Bounds(r"(0,\ 1)", 0.0, 1.0),
+            monotonic=True,
+            zero_centered=False,
+            smoothness="Cinf",
+        ),
+        summary=T("ReLU 的光滑版本：处处可导、恒为正，导数正是 Sigmoid 函数。",
+                  "A smooth ReLU: differentiable everywhere and always positive, with the sigmoid as its "
+                  "derivative."),
+        references=(DUGAS_2001,),
+        api=Api("torch.nn.Softplus(beta=1.0, threshold=20.0)", "jax.nn.softplus(x)",
+                "keras.activations.softplus(x)"),
+    ),
+    Activation(
+        key="elu",
+        name=T("指数线性函数", "ELU"),
+        family="smooth-relu",
+        symbol=r"\operatorname{ELU}",
+        fn=elu,
+        grad=elu_grad,
+        tex=(
+            r"\operatorname{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases}"
+        ),
+        grad_tex=(
+            r"\operatorname{ELU}'(x) = \begin{cases} 1 & x > 0 \\ \alpha\, e^{x} = \operatorname{ELU}(x) + \alpha"
+            r" & x \le 0 \end{cases}"
+        ),
+        stable_tex=(
+            r"\operatorname{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha\operatorname{expm1}\bigl(\min(x,\ 0)\bigr)"
+            r" & x \le 0 \end{cases}"
+        ),
+        params=(ELU_ALPHA,),
+        family_values=({"alpha": 0.5}, {"alpha": 1.0}, {"alpha": 2.0}),
+        properties=Properties(
+            range=Bounds(r"(-1,\ +\infty)", -1.0, inf),
+            grad_range=Bounds(r"(0,\ 1]", 0.0, 1.0, hi_closed=True),
+            monotonic=True,
+            zero_centered=True,
+            smoothness="C1",
+        ),
+        summary=T("正半轴为恒等，负半轴以指数平滑地饱和到 −α，使输出均值更接近 0。",
+                  "Identity for positive inputs, an exponential that saturates at −α for negative ones, "
+                  "which pulls mean activations towards zero."),
+        references=(CLEVERT_2016,),
+        api=Api("torch.nn.ELU(alpha=1.0)", "jax.nn.elu(x, alpha=1.0)", "keras.activations.elu(x, alpha=1.0)"),
+    ),
+    Activation(
+        key="celu",
+        name=T("CELU 函数", "CELU"),
+        family="smooth-relu",
+        symbol=r"\operatorname{CELU}",
+        fn=celu,
+        grad=celu_grad,
+        tex=(
+            r"\operatorname{CELU}(x) = \max(0,\ x) + \min\bigl(0,\ \alpha\,(e^{x/\alpha} - 1)\bigr),"
+            r" \quad \alpha \ne 0"
+        ),
+        grad_tex=r"\operatorname{CELU}'(x) = \begin{cases} 1 & x > 0 \\ e^{x/\alpha} & x \le 0 \end{cases}",
+        stable_tex=(
+            r"\operatorname{CELU}(x) = \max(x,\ 0) + \alpha\operatorname{expm1}\bigl(\min(x,\ 0)/\alpha\bigr)"
+        ),
+        params=(CELU_ALPHA,),
+        family_values=({"alpha": 0.5}, {"alpha": 1.0}, {"alpha": 2.0}),
+        properties=Properties(
+            range=Bounds(r"(-1,\ +\infty)", -1.0, inf),
+            grad_range=Bounds(r"(0,\ 1]", 0.0, 1.0, hi_closed=True),
+            monotonic=True,
+            zero_centered=True,
+            smoothness="C1",
+        ),
+        summary=T("把 ELU 的负半轴改写为 α(e^{x/α} − 1)，使任意 α 下导数在 0 处都连续。",
+                  "ELU with the negative side rescaled to α(e^{x/α} − 1), so the derivative is continuous at "
+                  "0 for every α."),
+        references=(BARRON_2017,),
+        api=Api("torch.nn.CELU(alpha=1.0)", "jax.nn.celu(x, alpha=1.0)", "keras.activations.celu(x, alpha=1.0)"),
+    ),
+    Activation(
+        key="selu",
+        name=T("扩展指数线性函数", "SELU"),
+        family="smooth-relu",
+        symbol=r"\operatorname{SELU}",
+        fn=selu,
+        grad=selu_grad,
+        tex=(
+            r"\operatorname{SELU}(x) = \lambda \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0"
+            r" \end{cases}, \quad \alpha \approx 1.67326,\ \lambda \approx 1.05070"
+        ),
+        grad_tex=(
+            r"\operatorname{SELU}'(x) = \begin{cases} \lambda & x > 0 \\ \lambda\alpha\, e^{x} & x \le 0"
+            r" \end{cases}"
+        ),
+        stable_tex=(
+            r"\operatorname{SELU}(x) = \begin{cases} \lambda x & x > 0 \\"
+            r" \lambda\alpha\operatorname{expm1}\bigl(\min(x,\ 0)\bigr) & x \le 0 \end{cases}"
+        ),
+        properties=Properties(
+            range=Bounds(r"(-\lambda\alpha,\ +\infty)", -SELU_SCALE_ALPHA, inf),
+            grad_range=Bounds(r"(0,\ \lambda\alpha]", 0.0, SELU_SCALE_ALPHA, hi_closed=True),
+            monotonic=True,
+            zero_centered=True,
+            smoothness="C0",
+        ),
+        summary=T("按固定常数 λ、α 缩放的 ELU；配合 LeCun 正态初始化，各层激活的均值和方差会自动趋向 0 和 1。",
+                  "ELU scaled by fixed constants λ and α; with LeCun-normal initialisation, activations are "
+                  "driven towards zero mean and unit variance layer after layer."),
+        references=(KLAMBAUER_2017,),
+        api=Api("torch.nn.SELU()", "jax.nn.selu(x)", "keras.activations.selu(x)"),
+        notes={"alpha": SELU_ALPHA, "lambda": SELU_SCALE},
+    ),
+    Activation(
+        key="gelu",
+        name=T("高斯误差线性单元", "GELU"),
+        family="smooth-relu",
+        symbol=r"\operatorname{GELU}",
+        fn=gelu,
+        grad=gelu_grad,
+        tex=(
+            r"\operatorname{GELU}(x) = x\,\Phi(x) = \frac{x}{2}\left(1 + \operatorname{erf}\frac{x}{\sqrt{2}}\right)"
+        ),
+        grad_tex=(
+            r"\operatorname{GELU}'(x) = \Phi(x) + x\,\varphi(x), \quad \varphi(x) = \frac{e^{-x^2/2}}{\sqrt{2\pi}}"
+        ),
+        stable_tex=(
+            r"\operatorname{GELU}(x) = \frac{x}{2}\operatorname{erfc}\left(-\frac{x}{\sqrt{2}}\right)"
+            r" = \begin{cases} \dfrac{x}{2}\operatorname{erfc}\left(-\dfrac{x}{\sqrt{2}}\right) & x \ge 0 \\[1ex]"
+            r" \dfrac{x}{2}\operatorname{erfcx}\left(-\dfrac{x}{\sqrt{2}}\right) e^{-x^2/2} & x < 0 \end{cases}"
+        ),
+        properties=Properties(
+            range=_MIN_RANGE,
+            grad_range=Bounds(
+                r"\left[\Phi(-\sqrt{2}) - \tfrac{1}{e\sqrt{\pi}},\ \Phi(\sqrt{2}) + \tfrac{1}{e\sqrt{\pi}}\right]"
+                r" \approx [-0.1289,\ 1.1289]",
+                GELU_GRAD_MIN, GELU_GRAD_MAX, lo_closed=True, hi_closed=True,
+            ),
+            monotonic=False,
+            zero_centered=True,
+            smoothness="Cinf",
+        ),
+        summary=T("用标准正态分布函数 Φ(x) 给输入加权，是 BERT、GPT 等 Transformer 模型的常用激活。",
+                  "Weights the input by the standard normal CDF Φ(x); the usual activation of Transformers "
+                  "such as BERT and GPT."),
+        references=(HENDRYCKS_2016,),
+        api=Api("torch.nn.GELU(approximate='none')", "jax.nn.gelu(x, approximate=True)",
+                "keras.activations.gelu(x, approximate=False)"),
+        extra_figures=("gelu_approximation",),
+        notes={
+            "approximate": GELU_APPROXIMATIONS,
+            "tanh_tex": (
+                r"\operatorname{GELU}_{\tanh}(x) = \frac{x}{2}\left(1 + \tanh\left(\sqrt{\frac{2}{\pi}}"
+                r"\left(x + 0.044715\,x^{3}\right)\right)\right)"
+            ),
+            "sigmoid_tex": r"\operatorname{GELU}_{\sigma}(x) = x\,\sigma(1.702\,x)",
+        },
+    ),
+    Activation(
+        key="silu",
+        name=T("S 型线性加权函数", "SiLU (Swish)"),
+        family="smooth-relu",
+        symbol=r"\operatorname{SiLU}",
+        fn=silu,
+        grad=silu_grad,
+        tex=r"\operatorname{SiLU}(x) = x\,\sigma(\beta x) = \frac{x}{1 + e^{-\beta x}}",
+        grad_tex=(
+            r"\operatorname{SiLU}'(x) = \sigma(\beta x) + \beta x\,\sigma(\beta x)\,\sigma(-\beta x)"
+            r" = \sigma(\beta x)\bigl(1 + \beta x\,\sigma(-\beta x)\bigr)"
+        ),
+        params=(SILU_BETA,),
+        family_values=({"beta": 0.5}, {"beta": 1.0}, {"beta": 2.0}, {"beta": 10.0}),
+        properties=Properties(
+            range=_MIN_RANGE,
+            grad_range=Bounds(r"\approx [-0.0998,\ 1.0998]", SILU_GRAD_MIN, SILU_GRAD_MAX,
+                              lo_closed=True, hi_closed=True),
+            monotonic=False,
+            zero_centered=True,
+            smoothness="Cinf",
+        ),
+        summary=T("输入乘以自身的 Sigmoid；光滑、非单调，在 −1.28 附近有一个小的负极小值。",
+                  "The input times its own sigmoid: smooth and non-monotonic, with a shallow negative "
+                  "minimum near x = −1.28."),
+        references=(HENDRYCKS_2016, ELFWING_2018, RAMACHANDRAN_2017),
+        api=Api("torch.nn.SiLU()", "jax.nn.silu(x) / jax.nn.swish(x)",
+                "keras.activations.silu(x) / keras.activations.swish(x)"),
+    ),
+    Activation(
+        key="mish",
+        name=T("Mish 函数", "Mish"),
+        family="smooth-relu",
+        symbol=r"\operatorname{Mish}",
+        fn=mish,
+        grad=mish_grad,
+        tex=(
+            r"\operatorname{Mish}(x) = x \tanh\bigl(\operatorname{softplus}(x)\bigr)"
+            r" = x \tanh\bigl(\log(1 + e^{x})\bigr)"
+        ),
+        grad_tex=(
+            r"\operatorname{Mish}'(x) = \tanh s + x\,\sigma(x)\operatorname{sech}^2 s,"
+            r" \quad s = \operatorname{softplus}(x)"
+        ),
+        stable_tex=(
+            r"\operatorname{Mish}(x) = x \begin{cases} \dfrac{1 + 2z}{1 + 2z + 2z^2} & x \ge 0 \\[1ex]"
+            r" \dfrac{z(z + 2)}{z(z + 2) + 2} & x < 0 \end{cases}, \quad z = e^{-|x|}"
+        ),
+        properties=Properties(
+            range=_MIN_RANGE,
+            grad_range=Bounds(r"\approx [-0.1125,\ 1.0885]", MISH_GRAD_MIN, MISH_GRAD_MAX,
+                              lo_closed=True, hi_closed=True),
+            monotonic=False,
+            zero_centered=True,
+            smoothness="Cinf",
+        ),
+        summary=T("x·tanh(softplus(x))：与 SiLU 形状相近的光滑非单调函数，负半轴的极小值略深。",
+                  "x·tanh(softplus(x)): a smooth, non-monotonic curve close to SiLU, with a slightly deeper "
+                  "negative minimum."),
+        references=(MISRA_2019,),
+        api=Api("torch.nn.Mish()", "jax.nn.mish(x)", "keras.activations.mish(x)"),
+    ),
+    Activation(
+        key="hard_swish",
+        name=T("Hard Swish 函数", "Hard Swish"),
+        family="smooth-relu",
+        symbol=r"\operatorname{HardSwish}",
+        fn=hard_swish,
+        grad=hard_swish_grad,
+        tex=(
+            r"\operatorname{HardSwish}(x) = x\,\frac{\operatorname{ReLU6}(x + 3)}{6}"
+            r" = \begin{cases} 0 & x \le -3 \\ \dfrac{x\,(x + 3)}{6} & -3 < x < 3 \\ x & x \ge 3 \end{cases}"
+        ),
+        grad_tex=(
+            r"\operatorname{HardSwish}'(x) = \begin{cases} 0 & x < -3 \\ \dfrac{2x + 3}{6} & -3 \le x \le 3"
+            r" \\ 1 & x > 3 \end{cases}"
+        ),
+        properties=Properties(
+            range=_MIN_RANGE,
+            grad_range=Bounds(r"\left[-\tfrac12,\ \tfrac32\right]", -0.5, 1.5, lo_closed=True, hi_closed=True),
+            monotonic=False,
+            zero_centered=True,
+            smoothness="C0",
+        ),
+        summary=T("SiLU 的分段多项式近似，只用加法、乘法和截断，适合移动端推理（MobileNetV3）。",
+                  "A piecewise-polynomial stand-in for SiLU built from additions, multiplications and a "
+                  "clip, for cheap inference on mobile hardware (MobileNetV3)."),
+        references=(HOWARD_2019,),
+        api=Api("torch.nn.Hardswish()", "jax.nn.hard_silu(x) / jax.nn.hard_swish(x)",
+                "keras.activations.hard_silu(x) / keras.activations.hard_swish(x)"),
+    ),
+    Activation(
+        key="squareplus",
+        name=T("Squareplus 函数", "Squareplus"),
+        family="smooth-relu",
+        symbol=r"\operatorname{squareplus}",
+        fn=squareplus,
+        grad=squareplus_grad,
+        tex=r"\operatorname{squareplus}(x) = \frac{x + \sqrt{x^2 + b}}{2}",
+        grad_tex=(
+            r"\operatorname{squareplus}'(x) = \frac{1}{2}\left(1 + \frac{x}{\sqrt{x^2 + b}}\right)"
+            r" = \frac{\operatorname{squareplus}(x)}{\sqrt{x^2 + b}}"
+        ),
+        stable_tex=(
+            r"\operatorname{squareplus}(x) = \begin{cases} \dfrac{x + \sqrt{x^2 + b}}{2} & x \ge 0 \\[1ex]"
+            r" \dfrac{b}{2\left(\sqrt{x^2 + b} - x\right)} & x < 0 \end{cases}"
+        ),
+        params=(SQUAREPLUS_B,),
+        family_values=({"b": 0.25}, {"b": 1.0}, {"b": 4.0}, {"b": 16.0}),
+        properties=Properties(
+            range=Bounds(r"(0,\ +\infty)", 0.0, inf),
+            grad_range=Bounds(r"(0,\ 1)", 0.0, 1.0),
+            monotonic=True,
+            zero_centered=False,
+            smoothness="Cinf",
+        ),
+        summary=T("形状类似 Softplus，但只用加法、乘法和平方根，不需要指数和对数。",
+                  "Shaped like softplus but computed with additions, multiplications and a square root only, "
+                  "without exp or log."),
+        references=(BARRON_2021,),
+        api=Api(None, "jax.nn.squareplus(x, b=4)", "keras.activations.squareplus(x, b=4)"),
+    ),
+    Activation(
+        key="sparse_plus",
+        name=T("Sparse Plus 函数", "Sparse plus"),
+        family="smooth-relu",
+        symbol=r"\operatorname{sparseplus}",
+        fn=sparse_plus,
+        grad=sparse_plus_grad,
+        tex=(
+            r"\operatorname{sparseplus}(x) = \begin{cases} 0 & x \le -1 \\ \dfrac{(x + 1)^2}{4} & -1 < x < 1"
+            r" \\ x & x \ge 1 \end{cases}"
+        ),
+        grad_tex=(
+            r"\operatorname{sparseplus}'(x) = \tfrac12\operatorname{clip}(x + 1,\ 0,\ 2)"
+            r" = \begin{cases} 0 & x \le -1 \\ \dfrac{x + 1}{2} & -1 < x < 1 \\ 1 & x \ge 1 \end{cases}"
+        ),
+        properties=Properties(
+            range=Bounds(r"[0,\ +\infty)", 0.0, inf, lo_closed=True),
+            grad_range=Bounds(r"[0,\ 1]", 0.0, 1.0, lo_closed=True, hi_closed=True),
+            monotonic=True,
+            zero_centered=False,
+            smoothness="C1",
+        ),
+        summary=T("Softplus 的“稀疏”版本：x ≤ −1 时恰为 0，x ≥ 1 时恰为 x，中间用一段抛物线连接。",
+                  "A sparse twin of softplus: exactly 0 for x ≤ −1, exactly x for x ≥ 1, joined by a parabola."),
+        references=(BLONDEL_2020,),
+        api=Api(None, "jax.nn.sparse_plus(x)", "keras.activations.sparse_plus(x)"),
+        xlim=(-3.0, 3.0),
+    ),
+    Activation(
+        key="isrlu",
+        name=T("反平方根线性函数", "ISRLU"),
+        family="smooth-relu",
+        symbol=r"\operatorname{ISRLU}",
+        fn=isrlu,
+        grad=isrlu_grad,
+        tex=(
+            r"\operatorname{ISRLU}(x) = \begin{cases} x & x \ge 0 \\ \dfrac{x}{\sqrt{1 + \alpha x^2}} & x < 0"
+            r" \end{cases}"
+        ),
+        grad_tex=(
+            r"\operatorname{ISRLU}'(x) = \begin{cases} 1 & x \ge 0 \\"
+            r" \left(\dfrac{1}{\sqrt{1 + \alpha x^2}}\right)^{3} & x < 0 \end{cases}"
+        ),
+        params=(ISRLU_ALPHA,),
+        family_values=({"alpha": 0.25}, {"alpha": 1.0}, {"alpha": 4.0}),
+        properties=Properties(
+            range=Bounds(r"(-1,\ +\infty)", -1.0, inf),
+            grad_range=Bounds(r"(0,\ 1]", 0.0, 1.0, hi_closed=True),
+            monotonic=True,
+            zero_centered=True,
+            smoothness="C2",
+        ),
+        summary=T("形状与 ELU 相近，但负半轴用反平方根代替指数，计算更便宜，且二阶导数连续。",
+                  "Close in shape to ELU, with an inverse square root instead of an exponential on the "
+                  "negative side: cheaper, and twice continuously differentiable."),
+        references=(CARLILE_2017,),
+        api=Api(None, None, None),
+        xlim=(-6.0, 4.0),
+    ),
+]
+
+
+# --- figures -------------------------------------------------------------------------------------
+
+
+def _sci(v: float) -> str:
+    """``v`` in mathtext scientific notation with 3 significant digits, e.g. ``-4.73\\times10^{-4}``."""
+    mant, exp = f"{v:.2e}".split("e")
+    return f"{mant}\\times10^{{{int(exp)}}}"
+
+
+@drawer(
+    "gelu_approximation",
+    caption=T("两种 GELU 近似与精确 GELU 的误差：上为 tanh 近似（PyTorch approximate='tanh'、JAX 默认），"
+              "下为 x·σ(1.702x)；注意两图纵轴的量级不同",
+              "Error of two GELU approximations against exact GELU: the tanh form (PyTorch "
+              "approximate='tanh', the JAX default) on top, x·σ(1.702x) below; note the different scales"),
+    alt=T("两条误差曲线：tanh 近似的误差在 10⁻⁴ 量级，sigmoid 近似的误差在 10⁻² 量级",
+          "Two error curves: the tanh approximation is off by about 10⁻⁴, the sigmoid one by about 10⁻²"),
+    size=(6.4, 4.8),
+)
+def _draw_gelu_approximation(c, figure) -> None:
+    x = np.linspace(-6.0, 6.0, 2401)
+    exact = gelu(x)
+    errors = (
+        (gelu(x, approximate="tanh") - exact,
+         r"$\operatorname{GELU}_{\tanh}(x) - \operatorname{GELU}(x)$", c.colors[0]),
+        (x * _sigmoid_pair(1.702 * x)[0] - exact,
+         r"$x\,\sigma(1.702\,x) - \operatorname{GELU}(x)$", c.colors[1]),
+    )
+    c.ax.remove()
+    axes = c.fig.subplots(2, 1, sharex=True)
+    c.axes[:] = list(axes)
+    for ax, (err, label, color), legend_at in zip(axes, errors, ("lower left", "upper left")):
+        c.style_axes(ax, xlabel="")
+        ax.plot(x, err, color=color, linewidth=1.8, label=label)
+        i = int(np.argmax(np.abs(err)))  # the error is even in x: the other extreme mirrors this one
+        below = err[i] < 0
+        ax.plot([x[i]], [err[i]], "o", color=color, markersize=4)
+        ax.annotate(f"$({x[i]:.2f},\\ {_sci(err[i])})$", (x[i], err[i]), textcoords="offset points",
+                    xytext=(8, -3 if below else 3), va="top" if below else "bottom", fontsize=9, color=c.ink)
+        ax.margins(y=0.22)
+        ax.ticklabel_format(axis="y", style="sci", scilimits=(-2, 2), useMathText=True)
+        ax.yaxis.get_offset_text().set_color(c.ink)
+        c.legend(ax, loc=legend_at, fontsize=9)
+    axes[-1].set_xlabel("$x$")
+    axes[-1].set_xlim(x[0], x[-1])

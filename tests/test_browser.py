@@ -1,0 +1,194 @@
+"""A real browser over every built page, both languages: Debian's chromium driven by Playwright.
+
+Checks what a reader sees: images load, formulas are KaTeX (no raw TeX), no console errors, no request
+leaves 127.0.0.1, the language switch leads to the twin page, search finds pages in both languages, the
+figures follow the dark palette, and search and the language switch work from the keyboard.
+Screenshots of every page in both palettes are saved under test-results/screenshots/ for review.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = ROOT / "test-results" / "screenshots"
+# As root, Playwright adds --no-sandbox itself; the rest keeps Chromium off the (closed) network.
+ARGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-default-apps"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("chromium is not installed: run `make test` (it installs Debian's chromium) or apt-get install chromium")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def page_urls(site: Path) -> list[str]:
+    urls = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        if rel.startswith("search") or rel.startswith("assets"):
+            continue
+        urls.append("" if rel == "." else rel + "/")
+    return urls
+
+
+class Visit:
+    """One page load with everything the checks need recorded."""
+
+    def __init__(self, browser, url: str, scheme: str = "default"):
+        # With no palette stored, Material picks the palette whose media query matches the system's.
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                           color_scheme="dark" if scheme == "slate" else "light")
+        self.page = self.context.new_page()
+        self.console_errors: list[str] = []
+        self.foreign: list[str] = []
+        self.failed: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        self.page.on("request", self._request)
+        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
+        self.response = self.page.goto(url, wait_until="networkidle")
+
+    def _request(self, request):
+        host = urlparse(request.url).hostname
+        if request.url.startswith(("data:", "blob:")):
+            return
+        if host != "127.0.0.1":
+            self.foreign.append(request.url)
+
+    def close(self):
+        self.context.close()
+
+
+def test_every_page_in_both_languages(browser, site, site_url):
+    problems: list[str] = []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for rel in page_urls(site):
+        visit = Visit(browser, site_url + rel)
+        page = visit.page
+        name = rel.strip("/").replace("/", "_") or "index"
+        try:
+            if visit.response is None or visit.response.status != 200:
+                problems.append(f"{rel}: HTTP {visit.response and visit.response.status}")
+            broken = page.evaluate(
+                "[...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            page.wait_for_load_state("networkidle")
+            broken = page.evaluate(
+                "[...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
+            problems += [f"{rel}: image did not load: {src}" for src in broken]
+            raw_tex = page.evaluate(r"""() => {
+                const walker = document.createTreeWalker(document.querySelector('article') || document.body, NodeFilter.SHOW_TEXT);
+                const bad = [];
+                while (walker.nextNode()) {
+                    const n = walker.currentNode;
+                    if (n.parentElement.closest('code, pre, .katex, script, style')) continue;
+                    if (/\\\(|\\\[|\\frac|\\sigma|\\operatorname/.test(n.textContent)) bad.push(n.textContent.slice(0, 60));
+                }
+                return bad;
+            }""")
+            problems += [f"{rel}: raw TeX on the page: {t!r}" for t in raw_tex]
+            if page.locator(".katex-error").count():
+                problems.append(f"{rel}: KaTeX error")
+            problems += [f"{rel}: console error: {e}" for e in visit.console_errors]
+            problems += [f"{rel}: request left 127.0.0.1: {u}" for u in visit.foreign]
+            problems += [f"{rel}: request failed: {u}" for u in visit.failed]
+            # the language switch points to the same page in the other language
+            for link in page.locator("a.md-select__link[hreflang]").all():
+                href = link.get_attribute("href")
+                lang = link.get_attribute("hreflang")
+                target = page.evaluate("h => new URL(h, location.href).href", href)
+                status = page.request.get(target).status
+                if status != 200:
+                    problems.append(f"{rel}: language switch to {lang} -> {target} is {status}")
+                expected = rel.removeprefix("en/") if lang == "zh" else ("en/" + rel if not rel.startswith("en/") else rel)
+                if not target.endswith("/" + expected) and not (expected == "" and target.endswith("/")):
+                    problems.append(f"{rel}: language switch to {lang} leads to {target}, not {expected}")
+            page.screenshot(path=str(SHOTS / f"{name}.light.png"), full_page=True)
+        finally:
+            visit.close()
+        dark = Visit(browser, site_url + rel, scheme="slate")
+        try:
+            dark.page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            dark.page.wait_for_load_state("networkidle")
+            dark.page.screenshot(path=str(SHOTS / f"{name}.dark.png"), full_page=True)
+            problems += [f"{rel} (dark): console error: {e}" for e in dark.console_errors]
+        finally:
+            dark.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("query, lang, expected", [
+    ("梯度消失", "zh", "functions/sigmoid/"),
+    ("vanishing", "en", "en/functions/sigmoid/"),
+    ("雅可比矩阵", "zh", "functions/softmax/"),
+    ("Jacobian", "en", "en/functions/softmax/"),
+])
+def test_search_finds_pages(browser, site_url, query, lang, expected):
+    visit = Visit(browser, site_url + ("en/" if lang == "en" else ""))
+    try:
+        page = visit.page
+        page.keyboard.press("/")  # Material's keyboard shortcut: search without a mouse
+        box = page.locator("input.md-search__input")
+        box.wait_for(state="visible")
+        box.fill(query)
+        box.press("End")  # Material listens to keyup
+        page.wait_for_selector(".md-search-result__item", timeout=15_000)
+        hrefs = page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
+        assert any(h.split("#")[0].endswith("/" + expected) for h in hrefs), f"{query}: {hrefs}"
+        assert not visit.console_errors
+    finally:
+        visit.close()
+
+
+def test_language_switch_by_keyboard(browser, site_url):
+    visit = Visit(browser, site_url + "functions/tanh/")
+    try:
+        page = visit.page
+        link = page.locator('a.md-select__link[hreflang="en"]')
+        link.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/en/functions/tanh/")
+        assert page.locator("html").get_attribute("lang") == "en"
+    finally:
+        visit.close()
+
+
+def test_figures_follow_the_dark_palette(browser, site_url):
+    shots = {}
+    for scheme in ("default", "slate"):
+        visit = Visit(browser, site_url + "functions/sigmoid/", scheme=scheme)
+        try:
+            figure = visit.page.locator("figure.act-figure img").first
+            figure.scroll_into_view_if_needed()
+            visit.page.wait_for_load_state("networkidle")
+            shots[scheme] = figure.screenshot()
+        finally:
+            visit.close()
+    from io import BytesIO
+
+    from PIL import Image
+
+    light = Image.open(BytesIO(shots["default"])).convert("L")
+    dark = Image.open(BytesIO(shots["slate"])).convert("L")
+    # axis labels and ticks are dark on the light page and light on the dark one
+    light_ink = sum(1 for v in light.getdata() if v < 60)
+    dark_ink = sum(1 for v in dark.getdata() if v > 200)
+    assert light_ink > 200, "the light figure should have dark text"
+    assert dark_ink > 200, "the dark figure should have light text"
+    assert light.tobytes() != dark.tobytes()
