@@ -5,6 +5,7 @@
     python scripts/accuracy.py -j 4            # more processes
     python scripts/accuracy.py --check         # only report whether the committed JSON is stale
     python scripts/accuracy.py sigmoid gelu    # measure and print some entries (does not write)
+    python scripts/accuracy.py --confirm -o /tmp/a.json   # audit: every reference evaluated twice
 
 The result is deterministic (fixed seeds, no timings in the file); see ``activations/accuracy.py`` for
 what is measured and how. The JSON carries ``inputs_hash`` so that the tests notice when a catalog,
@@ -64,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("keys", nargs="*", help="measure only these entries and do not write the JSON")
     parser.add_argument("-j", "--jobs", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed JSON is stale")
+    parser.add_argument("--confirm", action="store_true",
+                        help="re-evaluate every reference with more bits (an audit; about twice as slow)")
     parser.add_argument("-o", "--output", type=Path, default=accuracy.DATA_PATH)
     args = parser.parse_args(argv)
 
@@ -86,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         done.append(key)
         print(f"\r  measured {len(done)} tasks (last: {key} {dtype})   ", end="", file=sys.stderr, flush=True)
 
-    data = accuracy.measure_all(processes=args.jobs, keys=args.keys or None, progress=progress)
+    data = accuracy.measure_all(processes=args.jobs, keys=args.keys or None, progress=progress,
+                                confirm=args.confirm)
     elapsed = time.perf_counter() - start
     print(file=sys.stderr)
     if not args.keys:

@@ -64,3 +64,4 @@ def site_url(site):
     url, server = serve(site)
     yield url
     server.shutdown()
+    server.server_close()

@@ -542,7 +542,7 @@ ENTRIES = [
             range=REAL_LINE,
             grad_range=Bounds(r"\left(\tfrac12,\ \tfrac32\right)", 0.5, 1.5),
             monotonic=True,
-            zero_centered=True,
+            zero_centered=False,
             smoothness="Cinf",
         ),
         summary=T("在恒等函数上加一个平缓的弯：左侧斜率趋于 1/2，右侧趋于 3/2，处处光滑、单调，导数永不消失。",

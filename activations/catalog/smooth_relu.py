@@ -3,7 +3,8 @@
 Conventions shared by the kernels here:
 
 * Exponentials are only ever taken of non-positive arguments (``exp(-|t|)``, ``expm1(min(x, 0))``), so
-  nothing overflows and no branch of an ``np.where`` produces inf or NaN that would then be discarded.
+  nothing overflows and no branch of an ``np.where`` produces inf or NaN that would then be discarded
+  (the one exception is CELU with α < 0, whose values really do grow like e^(x/α)).
 * Where a product ``x * g(x)`` has a factor that is exactly 0 in floating point beyond some point
   (``x * sigmoid(x)`` for ``x < -1000``), the other factor is clamped to that point first, the JAX way:
   ``-inf * 0`` would be NaN, the clamped product is the correct 0.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+
 from .._arrays import elementwise
 from ..drawers import drawer
 from ..spec import MINIMUM, Activation, Api, Bounds, Param, Properties, Reference, T, inf
@@ -49,7 +51,7 @@ def _sigmoid_pair(t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _exp_neg_half_square(x: np.ndarray) -> np.ndarray:
-    r""":math:`e^{-x^2/2}` to a few ulp for ``|x| <= 64``.
+    r""":math:`e^{-x^2/2}` to a few ulp (float64: |x| < 64; float32: |x| < 16, beyond which it underflows).
 
     Rounding ``x*x`` would cost a relative error of about :math:`x^2\varepsilon` (2e-14 at x = 20).
     Splitting x = m + f with m a multiple of 1/128 makes :math:`m^2` exact, and
@@ -117,7 +119,7 @@ def elu_grad(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
 
 CELU_ALPHA = Param(
     "alpha", 1.0, r"\alpha",
-    T("尺度：负半轴为 α(e^{x/α} − 1)；α > 0 时 x → −∞ 时趋于 −α；α 不能为 0。",
+    T("尺度：负半轴为 α(e^{x/α} − 1)，α > 0 时函数在 x → −∞ 时趋于 −α；α 不能为 0。",
       "Scale: the negative side is α(e^{x/α} − 1), tending to −α as x → −∞ when α > 0; α must not be 0."),
     "nonzero and finite", lambda v: v != 0.0 and math.isfinite(v),
 )
@@ -535,7 +537,7 @@ ENTRIES = [
             range=Bounds(r"(-1,\ +\infty)", -1.0, inf),
             grad_range=Bounds(r"(0,\ 1]", 0.0, 1.0, hi_closed=True),
             monotonic=True,
-            zero_centered=True,
+            zero_centered=False,
             smoothness="C1",
         ),
         summary=T("正半轴为恒等，负半轴以指数平滑地饱和到 −α，使输出均值更接近 0。",
@@ -565,7 +567,7 @@ ENTRIES = [
             range=Bounds(r"(-1,\ +\infty)", -1.0, inf),
             grad_range=Bounds(r"(0,\ 1]", 0.0, 1.0, hi_closed=True),
             monotonic=True,
-            zero_centered=True,
+            zero_centered=False,
             smoothness="C1",
         ),
         summary=T("把 ELU 的负半轴改写为 α(e^{x/α} − 1)，使任意 α 下导数在 0 处都连续。",
@@ -597,7 +599,7 @@ ENTRIES = [
             range=Bounds(r"(-\lambda\alpha,\ +\infty)", -SELU_SCALE_ALPHA, inf),
             grad_range=Bounds(r"(0,\ \lambda\alpha]", 0.0, SELU_SCALE_ALPHA, hi_closed=True),
             monotonic=True,
-            zero_centered=True,
+            zero_centered=False,
             smoothness="C0",
         ),
         summary=T("按固定常数 λ、α 缩放的 ELU；配合 LeCun 正态初始化，各层激活的均值和方差会自动趋向 0 和 1。",
@@ -633,7 +635,7 @@ ENTRIES = [
                 GELU_GRAD_MIN, GELU_GRAD_MAX, lo_closed=True, hi_closed=True,
             ),
             monotonic=False,
-            zero_centered=True,
+            zero_centered=False,
             smoothness="Cinf",
         ),
         summary=T("用标准正态分布函数 Φ(x) 给输入加权，是 BERT、GPT 等 Transformer 模型的常用激活。",
@@ -671,12 +673,12 @@ ENTRIES = [
             grad_range=Bounds(r"\approx [-0.0998,\ 1.0998]", SILU_GRAD_MIN, SILU_GRAD_MAX,
                               lo_closed=True, hi_closed=True),
             monotonic=False,
-            zero_centered=True,
+            zero_centered=False,
             smoothness="Cinf",
         ),
-        summary=T("输入乘以自身的 Sigmoid；光滑、非单调，在 −1.28 附近有一个小的负极小值。",
+        summary=T("输入乘以自身的 Sigmoid；光滑、非单调，在负半轴有一个浅浅的负极小值。",
                   "The input times its own sigmoid: smooth and non-monotonic, with a shallow negative "
-                  "minimum near x = −1.28."),
+                  "minimum on the negative side."),
         references=(HENDRYCKS_2016, ELFWING_2018, RAMACHANDRAN_2017),
         api=Api("torch.nn.SiLU()", "jax.nn.silu(x) / jax.nn.swish(x)",
                 "keras.activations.silu(x) / keras.activations.swish(x)"),
@@ -705,7 +707,7 @@ ENTRIES = [
             grad_range=Bounds(r"\approx [-0.1125,\ 1.0885]", MISH_GRAD_MIN, MISH_GRAD_MAX,
                               lo_closed=True, hi_closed=True),
             monotonic=False,
-            zero_centered=True,
+            zero_centered=False,
             smoothness="Cinf",
         ),
         summary=T("x·tanh(softplus(x))：与 SiLU 形状相近的光滑非单调函数，负半轴的极小值略深。",
@@ -733,7 +735,7 @@ ENTRIES = [
             range=_MIN_RANGE,
             grad_range=Bounds(r"\left[-\tfrac12,\ \tfrac32\right]", -0.5, 1.5, lo_closed=True, hi_closed=True),
             monotonic=False,
-            zero_centered=True,
+            zero_centered=False,
             smoothness="C0",
         ),
         summary=T("SiLU 的分段多项式近似，只用加法、乘法和截断，适合移动端推理（MobileNetV3）。",
@@ -823,7 +825,7 @@ ENTRIES = [
             range=Bounds(r"(-1,\ +\infty)", -1.0, inf),
             grad_range=Bounds(r"(0,\ 1]", 0.0, 1.0, hi_closed=True),
             monotonic=True,
-            zero_centered=True,
+            zero_centered=False,
             smoothness="C2",
         ),
         summary=T("形状与 ELU 相近，但负半轴用反平方根代替指数，计算更便宜，且二阶导数连续。",

@@ -4,14 +4,20 @@ Conventions for every function here:
 
 * ``fn(x, axis=-1)`` works along ``axis`` of an array with at least one dimension;
 * ``grad(x, axis=-1)`` is the Jacobian: ``J[..., i, j] = d y_i / d x_j``, with ``axis`` moved to the
-  end and one more axis appended (shape ``moveaxis(x, axis, -1).shape + (n,)``);
-* ``vjp(x, g, axis=-1)`` is the vector-Jacobian product ``g @ J`` without forming ``J``, with the
-  shape of ``x``: what back-propagation actually computes.
+  end and one more axis appended (shape ``moveaxis(x, axis, -1).shape + (n,)``; for GLU and maxout,
+  whose output is shorter, ``moveaxis(x, axis, -1).shape[:-1] + (m, n)`` with m outputs);
+* ``vjp(x, g, axis=-1)`` is the vector-Jacobian product ``g @ J`` without forming ``J``: ``g`` has
+  the shape of the output and the result the shape of ``x``, what back-propagation computes.
+
+Softmax-type functions and sparsemax work on ``x - max x``. A vector whose maximum is not finite
+(it holds +inf or NaN, or is all -inf) has no defined value and gives NaN; -inf entries of other
+vectors are fine (probability 0). Rounding errors of the shift are carried along (see
+:func:`_shifted`) so that small outputs keep their relative accuracy.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -36,6 +42,14 @@ def _prepare(x: Any, axis: Any) -> tuple[np.ndarray, np.dtype, int]:
     return work, arr.dtype, int(axis) % arr.ndim
 
 
+def _prepare_wide(x: Any, axis: Any) -> tuple[np.ndarray, np.dtype, int]:
+    """:func:`_prepare` for the softmax family: these reduce over the vector, and float32 (or float16)
+    input is reduced in float64, the accumulation type, and rounded once at the end (with float32
+    arithmetic the 2-ulp float32 ``exp`` alone would put the Jacobian's products at 6-8 ulps)."""
+    work, dtype, ax = _prepare(x, axis)
+    return work.astype(np.float64, copy=False), dtype, ax
+
+
 TEMPERATURE = Param(
     "temperature", 1.0, "T",
     T("温度：用 x/T 代替 x；T 越小输出越接近 one-hot，T 越大越接近均匀分布。",
@@ -57,15 +71,54 @@ def _finish(out: np.ndarray, dtype: np.dtype) -> np.ndarray:
 
 
 def _over_t(a: np.ndarray, t: float, dtype: np.dtype) -> np.ndarray:
-    """``a / t`` in ``dtype``, for the ``1/T`` of the softmax derivatives: computed in float64 (exact
-    ``t``; nothing lost for float32), with ±inf and no overflow warning where the quotient is out of range."""
-    a = a.astype(np.float64)
+    """``a / t`` (float64) in ``dtype``, for the ``1/T`` of the softmax derivatives, with ±inf and no
+    overflow warning where the quotient is out of range."""
     if t == 1.0:
         return _finish(a, dtype)
     big = np.abs(a) > t * float(np.finfo(np.float64).max)  # the quotient would overflow float64
     out = np.where(big, np.copysign(np.inf, a), 0.0)
     np.divide(a, t, out=out, where=~big)
     return _finish(out, dtype)
+
+
+def _two_sum(a: Any, b: Any) -> tuple[Any, Any]:
+    """Knuth's TwoSum: ``(s, e)`` with ``s = fl(a + b)`` and ``a + b = s + e`` exactly."""
+    s = a + b
+    bb = s - a
+    return s, (a - (s - bb)) + (b - bb)
+
+
+def _times_small(k: np.ndarray, a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(p, e)`` with ``p = fl(k a)`` and ``k a = p + e`` exactly, for integers ``k`` of at most half
+    the mantissa (Dekker's product with ``k`` its own upper half)."""
+    hi, lo = _split(a, a.dtype)
+    p = k * a
+    return p, (k * hi - p) + k * lo
+
+
+def _two_prod(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Dekker's TwoProduct: ``(p, e)`` with ``p = fl(a b)`` and ``a b = p + e`` exactly (no overflow)."""
+    ah, al = _split(a, a.dtype)
+    bh, bl = _split(b, b.dtype)
+    p = a * b
+    return p, ((ah * bh - p) + ah * bl + al * bh) + al * bl
+
+
+def _split(a: Any, dtype: np.dtype) -> tuple[Any, Any]:
+    """Veltkamp's split ``a = hi + lo``, each half short enough that a product of two halves is exact."""
+    c = (2.0 ** ((np.finfo(dtype).nmant + 2) // 2) + 1) * a
+    hi = c - (c - a)
+    return hi, a - hi
+
+
+def _sum2(a: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
+    """The sum along ``axis`` (keepdims) as ``(s, s_lo)``, as if accumulated in twice the precision
+    (Ogita, Rump & Oishi's Sum2): the running sum and the TwoSum errors of its steps."""
+    run = np.cumsum(a, axis=axis)  # sequential: run_k = fl(run_{k-1} + a_k)
+    prev = np.concatenate([np.zeros_like(np.take(run, [0], axis=axis)),
+                           np.take(run, np.arange(run.shape[axis] - 1), axis=axis)], axis=axis)
+    _, err = _two_sum(prev, a)
+    return np.take(run, [-1], axis=axis), np.sum(err, axis=axis, keepdims=True)
 
 
 def _shifted(work: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -91,127 +144,135 @@ def _shifted(work: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray, np.nd
     a = np.where(far, m, work)
     s = np.where(far, 0, d)
     bb = s - a
-    r = (a - (s - bb)) + (-m - bb)  # TwoSum(x, -m) with the sum d already known
+    r = (a - (s - bb)) + (-m - bb)  # _two_sum(x, -m), with its sum d already known
     return d, r, ok
 
 
-def _two_sum(a: Any, b: Any) -> tuple[Any, Any]:
-    """Knuth's TwoSum: ``(s, e)`` with ``s = fl(a + b)`` and ``a + b = s + e`` exactly."""
-    s = a + b
-    bb = s - a
-    return s, (a - (s - bb)) + (b - bb)
-
-
-def _times_small(k: np.ndarray, a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``(p, e)`` with ``p = fl(k a)`` and ``k a = p + e`` exactly, for integers ``k`` of at most half
-    the mantissa (Dekker's product with ``k`` its own upper half)."""
-    hi, lo = _split(a, a.dtype)
-    p = k * a
-    return p, (k * hi - p) + k * lo
-
-
-def _split(a: Any, dtype: np.dtype) -> tuple[Any, Any]:
-    """Veltkamp's split ``a = hi + lo``, each half short enough that a product of two halves is exact."""
-    c = (2.0 ** ((np.finfo(dtype).nmant + 2) // 2) + 1) * a
-    hi = c - (c - a)
-    return hi, a - hi
-
-
 def _scaled(d: np.ndarray, r: np.ndarray, t: float) -> tuple[np.ndarray, np.ndarray]:
-    """``(q, c)`` with ``q + c = (d + r)/t`` to about twice the working precision, for ``d <= 0``.
+    """``(q, c)`` with ``q + c = (d + r)/t`` to about twice the precision, for float64 ``d <= 0``.
 
-    ``d`` is first clamped at ``-4096 t`` (``exp`` of anything below -4096 is 0 in every dtype), so
-    ``q`` cannot overflow. The rounding error of the division comes from the exact residual
-    ``d - q t`` (Dekker's product of the split halves). float32 does the division in float64, where
-    ``d + r`` is exact, so a temperature outside the float32 range also works.
+    ``d`` is first clamped at ``-4096 t`` (``exp`` of anything below -4096 is 0), so ``q`` cannot
+    overflow. The rounding error of the division comes from the exact residual ``d - q t``
+    (Dekker's product of the split halves of q and t).
     """
-    if d.dtype == np.float32:
-        exact = np.maximum(d.astype(np.float64) + r, max(-4096.0 * t, -np.finfo(np.float64).max)) / t
-        q = exact.astype(np.float32)
-        return q, (exact - q).astype(np.float32)
     tt = d.dtype.type(t)
     dc = np.maximum(d, d.dtype.type(-4096.0 * t))
     q = dc / tt
-    if (2.0 ** 27 + 1) * t < np.finfo(d.dtype).max:
-        qh, ql = _split(q, d.dtype)
-        th, tl = _split(tt, d.dtype)
-        p = q * tt
-        err = ((qh * th - p) + qh * tl + ql * th) + ql * tl  # q t = p + err exactly
-        rho = (dc - p) - err  # d - q t, exactly
-        c = (rho + np.where(d < dc, 0, r)) / tt
-    else:
-        c = np.where(d < dc, 0, r) / tt
-    return q, c
+    r = np.where(d < dc, 0, r)
+    if (2.0 ** 27 + 1) * t >= np.finfo(d.dtype).max:  # t cannot be split: a huge t, q is tiny anyway
+        return q, r / tt
+    qh, ql = _split(q, d.dtype)
+    th, tl = _split(tt, d.dtype)
+    p = q * tt
+    err = ((qh * th - p) + qh * tl + ql * th) + ql * tl  # q t = p + err exactly
+    rho = (dc - p) - err  # d - q t, exactly
+    return q, (rho + r) / tt
 
 
-def _exp_shifted(work: np.ndarray, axis: int, t: float = 1.0) -> tuple[np.ndarray, ...]:
-    """``(d, e, rest, top, ok)`` for ``x/t``: ``d = (x - max x)/t`` (rounded), ``e = exp(d)``, ``top``
-    the index of the first maximum (where ``e = 1`` exactly) and ``rest = sum(e) - 1``, the sum over
-    every other entry, which keeps its accuracy where the total rounds to 1 (``log1p(rest)``,
-    ``1 - y_top``).
+class _Exp(NamedTuple):
+    """The exponentials of the shifted logits (see :func:`_exp_shifted`)."""
+
+    d: np.ndarray  # (x - max x)/t, rounded
+    e: np.ndarray  # exp(d)
+    e_lo: np.ndarray  # e (1 + c) - e: the part of exp(x - max x) that the rounding of d lost
+    rest: np.ndarray  # sum of e over all but the first maximum (where e = 1), keepdims
+    rest_lo: np.ndarray  # its remainder
+    top: np.ndarray  # index of the first maximum, keepdims
+    ok: np.ndarray  # rows with a defined value, keepdims
+
+
+def _exp_shifted(work: np.ndarray, axis: int, t: float = 1.0) -> _Exp:
+    """The exponentials of ``(x - max x)/t``, each as ``e + e_lo``, and ``rest + rest_lo``, the sum
+    over every entry but the first maximum (which contributes exactly 1): ``log1p(rest)`` and
+    ``1 - y`` at the maximum keep their accuracy where the total rounds to 1.
 
     ``exp`` turns the absolute rounding error of ``d`` (up to ``|d|`` ulps of 1) into a relative
-    one, so ``e = exp(d) (1 + c)`` with ``c`` the exact-to-first-order remainder of ``d``
-    (see :func:`_shifted` and :func:`_scaled`): ``e`` is accurate to an ulp or two for any ``|d|``."""
+    one; with ``c`` the remainder of ``d`` (:func:`_shifted`, :func:`_scaled`),
+    ``exp(d + c) = e (1 + c)`` to first order, so ``e_lo = e c``."""
     d, c, ok = _shifted(work, axis)
     if t != 1.0:
         d, c = _scaled(d, c, t)
-    ed = np.exp(d)
-    e = ed + ed * c
+    e = np.exp(d)
+    e_lo = e * c
     top = np.argmax(d, axis=axis, keepdims=True)
-    others = e.copy()
+    others, others_lo = e.copy(), e_lo.copy()
     np.put_along_axis(others, top, 0, axis=axis)
-    return d, e, np.sum(others, axis=axis, keepdims=True), top, ok
+    np.put_along_axis(others_lo, top, 0, axis=axis)
+    rest, rest_lo = _sum2(others, axis)
+    return _Exp(d, e, e_lo, rest, rest_lo + np.sum(others_lo, axis=axis, keepdims=True), top, ok)
 
 
-def _softmax_parts(work: np.ndarray, axis: int, t: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
-    """``(y, 1 - y)`` with ``y = softmax(x/t) = softmax((x - max x)/t)``: the shift makes every
-    exponent <= 0, so nothing overflows. ``1 - y`` is ``rest / sum`` at the maximum, where ``y``
-    rounds to 1. A row that contains +inf or NaN, or is all -inf, has no defined softmax: NaN."""
+def _quotient(num: np.ndarray, num_lo: np.ndarray, den: np.ndarray, den_lo: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(q, q_lo)`` with ``q + q_lo = (num + num_lo)/(den + den_lo)`` to about twice the precision,
+    from the exact remainder ``num - q den`` (Dekker's product)."""
+    q = num / den
+    p, p_err = _two_prod(q, den)
+    return q, (((num - p) - p_err) + num_lo - q * den_lo) / den
+
+
+def _softmax_pairs(work: np.ndarray, axis: int, t: float = 1.0) -> tuple[np.ndarray, ...]:
+    """``(y, y_lo, comp, comp_lo)``: ``y = softmax(x/t) = softmax((x - max x)/t)`` and ``comp = 1 - y``,
+    each as an unevaluated sum ``hi + lo`` (about twice the precision), so that the Jacobian's
+    products ``y_i y_j`` are rounded once. The shift makes every exponent <= 0, so nothing overflows;
+    ``1 - y`` is ``rest / sum`` at the maximum, where ``y`` rounds to 1. A row that contains +inf or
+    NaN, or is all -inf, has no defined softmax and gives NaN."""
     if work.size == 0:
-        return work.copy(), work.copy()
-    _, e, rest, top, ok = _exp_shifted(work, axis, t)
-    total = np.sum(e, axis=axis, keepdims=True)
-    y = np.where(ok, e / total, np.nan)
-    comp = 1 - y
-    np.put_along_axis(comp, top, np.where(ok, rest / total, np.nan), axis=axis)
-    return y, comp
+        return work.copy(), work.copy(), work.copy(), work.copy()
+    ex = _exp_shifted(work, axis, t)
+    total, total_lo = _two_sum(ex.rest, 1)  # the maximal entry contributes exactly 1
+    total_lo = total_lo + ex.rest_lo
+    y, y_lo = _quotient(ex.e, ex.e_lo, total, total_lo)
+    comp, comp_lo = _two_sum(1, -y)
+    comp_lo = comp_lo - y_lo
+    top, top_lo = _quotient(ex.rest, ex.rest_lo, total, total_lo)
+    np.put_along_axis(comp, ex.top, top, axis=axis)
+    np.put_along_axis(comp_lo, ex.top, top_lo, axis=axis)
+    nan = np.nan
+    return (np.where(ex.ok, y, nan), np.where(ex.ok, y_lo, nan), np.where(ex.ok, comp, nan),
+            np.where(ex.ok, comp_lo, nan))
 
 
 def _softmax(work: np.ndarray, axis: int, t: float = 1.0) -> np.ndarray:
-    """softmax(x/t) = softmax((x - max x)/t): the shift makes every exponent <= 0, so nothing
-    overflows. A row that contains +inf or NaN, or is all -inf, has no defined softmax and gives NaN."""
-    return _softmax_parts(work, axis, t)[0]
+    """softmax(x/t) = softmax((x - max x)/t), see :func:`_softmax_pairs`."""
+    y, y_lo, _, _ = _softmax_pairs(work, axis, t)
+    return y + y_lo
 
 
-def _softmax_jacobian_last(y: np.ndarray, comp: np.ndarray) -> np.ndarray:
-    """``y_i (delta_ij - y_j)`` for ``y`` with the axis last; the diagonal is ``y_i (1 - y_i)`` from
-    the accurate ``comp = 1 - y``."""
-    jac = -(y[..., :, None] * y[..., None, :])
+def _softmax_pairs_last(work: np.ndarray, ax: int, t: float = 1.0) -> tuple[np.ndarray, ...]:
+    """:func:`_softmax_pairs` with ``ax`` moved to the end."""
+    return tuple(np.moveaxis(a, ax, -1) for a in _softmax_pairs(work, ax, t))
+
+
+def _softmax_jacobian_last(y: np.ndarray, y_lo: np.ndarray, comp: np.ndarray, comp_lo: np.ndarray) -> np.ndarray:
+    """``y_i (delta_ij - y_j)`` for ``y`` with the axis last, from the pairs of :func:`_softmax_pairs`:
+    ``-y_i y_j`` off the diagonal and ``y_i (1 - y_i)`` on it, each product rounded once."""
+    yi, yj = y[..., :, None], y[..., None, :]
+    p, p_err = _two_prod(yi, yj)
+    jac = -(p + (p_err + (yi * y_lo[..., None, :] + y_lo[..., :, None] * yj)))
+    p, p_err = _two_prod(y, comp)
     idx = np.arange(y.shape[-1])
-    jac[..., idx, idx] = y * comp
+    jac[..., idx, idx] = p + (p_err + (y * comp_lo + y_lo * comp))
     return jac
 
 
 def softmax(x: Any, axis: int = -1, temperature: float = 1.0) -> np.ndarray:
     r"""Softmax along ``axis``: :math:`y_i = e^{x_i/T} / \sum_j e^{x_j/T}`, computed from
     :math:`x - \max x`."""
-    work, dtype, ax = _prepare(x, axis)
+    work, dtype, ax = _prepare_wide(x, axis)
     t = _check_temperature(temperature)
-    return _softmax(work, ax, t).astype(dtype, copy=False)
+    return _finish(_softmax(work, ax, t), dtype)
 
 
 def softmax_jacobian(x: Any, axis: int = -1, temperature: float = 1.0) -> np.ndarray:
     r"""Jacobian :math:`\partial y_i/\partial x_j = y_i(\delta_{ij} - y_j)/T`, new axes last."""
-    work, dtype, ax = _prepare(x, axis)
+    work, dtype, ax = _prepare_wide(x, axis)
     t = _check_temperature(temperature)
-    y, comp = (np.moveaxis(a, ax, -1) for a in _softmax_parts(work, ax, t))
-    return _over_t(_softmax_jacobian_last(y, comp), t, dtype)
+    return _over_t(_softmax_jacobian_last(*_softmax_pairs_last(work, ax, t)), t, dtype)
 
 
 def softmax_vjp(x: Any, g: Any, axis: int = -1, temperature: float = 1.0) -> np.ndarray:
     r"""Vector-Jacobian product :math:`(g^\top J)_j = y_j\,(g_j - \sum_i g_i y_i)/T`."""
-    work, dtype, ax = _prepare(x, axis)
+    work, dtype, ax = _prepare_wide(x, axis)
     t = _check_temperature(temperature)
     g = as_real_array(g, "g")
     if g.shape != work.shape:
@@ -248,55 +309,53 @@ def log_softmax(x: Any, axis: int = -1) -> np.ndarray:
     to 1. Unlike ``log(softmax(x))`` nothing underflows to -inf: ``[0, -800]`` gives ``[-0.0, -800]``.
     A row with +inf or NaN, or all -inf, gives NaN (as softmax); -inf entries of other rows give -inf.
     """
-    work, dtype, ax = _prepare(x, axis)
+    work, dtype, ax = _prepare_wide(x, axis)
     if work.size == 0:
         return work.astype(dtype)
-    d, _, rest, _, ok = _exp_shifted(work, ax)
+    ex = _exp_shifted(work, ax)
     # -(log1p(rest) - d): a sum of two terms >= 0, negated, so an underflowed result is -0, not +0
-    return _finish(np.where(ok, -(np.log1p(rest) - d), np.nan), dtype)
+    out = -(np.log1p(ex.rest + ex.rest_lo) - ex.d)
+    return _finish(np.where(ex.ok, out, np.nan), dtype)
 
 
 def log_softmax_jacobian(x: Any, axis: int = -1) -> np.ndarray:
     r"""Jacobian :math:`\partial y_i/\partial x_j = \delta_{ij} - \operatorname{softmax}(x)_j`, new axes
     last; the diagonal :math:`1 - \operatorname{softmax}(x)_i` is computed without cancellation."""
-    work, dtype, ax = _prepare(x, axis)
-    y, comp = (np.moveaxis(a, ax, -1) for a in _softmax_parts(work, ax))
-    jac = np.repeat(-y[..., None, :], y.shape[-1], axis=-2)
+    work, dtype, ax = _prepare_wide(x, axis)
+    y, y_lo, comp, comp_lo = _softmax_pairs_last(work, ax)
+    jac = np.repeat(-(y + y_lo)[..., None, :], y.shape[-1], axis=-2)
     idx = np.arange(y.shape[-1])
-    jac[..., idx, idx] = comp
-    return jac.astype(dtype, copy=False)
+    jac[..., idx, idx] = comp + comp_lo
+    return _finish(jac, dtype)
 
 
 def log_softmax_vjp(x: Any, g: Any, axis: int = -1) -> np.ndarray:
     r"""Vector-Jacobian product :math:`(g^\top J)_j = g_j - \operatorname{softmax}(x)_j \sum_i g_i`."""
-    work, dtype, ax = _prepare(x, axis)
+    work, dtype, ax = _prepare_wide(x, axis)
     g = _check_g(g, work.shape)
     y = _softmax(work, ax)
-    out = g - y * np.sum(g, axis=ax, keepdims=True)
-    return out.astype(dtype, copy=False)
+    return _finish(g - y * np.sum(g, axis=ax, keepdims=True), dtype)
 
 
 def softmin(x: Any, axis: int = -1) -> np.ndarray:
     r"""Softmin along ``axis``: :math:`y_i = e^{-x_i} / \sum_j e^{-x_j} = \operatorname{softmax}(-x)_i`,
     computed from :math:`\min x - x` (exponents <= 0). Rows with -inf or NaN, or all +inf, give NaN."""
-    work, dtype, ax = _prepare(x, axis)
-    return _softmax(-work, ax).astype(dtype, copy=False)
+    work, dtype, ax = _prepare_wide(x, axis)
+    return _finish(_softmax(-work, ax), dtype)
 
 
 def softmin_jacobian(x: Any, axis: int = -1) -> np.ndarray:
     r"""Jacobian :math:`\partial y_i/\partial x_j = -y_i(\delta_{ij} - y_j)`, new axes last."""
-    work, dtype, ax = _prepare(x, axis)
-    y, comp = (np.moveaxis(a, ax, -1) for a in _softmax_parts(-work, ax))
-    return (-_softmax_jacobian_last(y, comp)).astype(dtype, copy=False)
+    work, dtype, ax = _prepare_wide(x, axis)
+    return _finish(-_softmax_jacobian_last(*_softmax_pairs_last(-work, ax)), dtype)
 
 
 def softmin_vjp(x: Any, g: Any, axis: int = -1) -> np.ndarray:
     r"""Vector-Jacobian product :math:`(g^\top J)_j = -y_j\,(g_j - \sum_i g_i y_i)`."""
-    work, dtype, ax = _prepare(x, axis)
+    work, dtype, ax = _prepare_wide(x, axis)
     g = _check_g(g, work.shape)
     y = _softmax(-work, ax)
-    out = -y * (g - np.sum(g * y, axis=ax, keepdims=True))
-    return out.astype(dtype, copy=False)
+    return _finish(-y * (g - np.sum(g * y, axis=ax, keepdims=True)), dtype)
 
 
 # --- GLU -----------------------------------------------------------------------------------------
@@ -453,7 +512,7 @@ def sparsemax_jacobian(x: Any, axis: int = -1) -> np.ndarray:
         moved = np.moveaxis(work, ax, -1)
         return np.zeros(moved.shape + moved.shape[-1:], dtype=dtype)
     s, size, ok = _support(work, ax)
-    jac = -(s[..., :, None] * s[..., None, :]) / size[..., None]
+    jac = (0 - s[..., :, None] * s[..., None, :]) / size[..., None]  # 0 - 0 is +0
     idx = np.arange(s.shape[-1])
     jac[..., idx, idx] += s
     jac = np.where(ok[..., None], jac, np.nan)
@@ -695,7 +754,7 @@ ENTRIES = [
             range=Bounds(r"(-\infty,\ +\infty)^{n/2}", -inf, inf),
             grad_range=Bounds(r"(-\infty,\ +\infty)", -inf, inf),
             monotonic=True,
-            zero_centered=True,
+            zero_centered=False,
             smoothness="Cinf",
         ),
         summary=T("门控线性单元：沿一个轴把输入对半分成 a 与 b，由 σ(b) 逐元素地控制 a 通过多少，"
@@ -768,7 +827,7 @@ ENTRIES = [
             range=Bounds(r"(-\infty,\ +\infty)^{n/k}", -inf, inf),
             grad_range=Bounds(r"\{0,\ 1\}", 0.0, 1.0, True, True),
             monotonic=True,
-            zero_centered=True,
+            zero_centered=False,
             smoothness="C0",
         ),
         summary=T("在每组 k 个相邻输入（通常是上一层给出的 k 个仿射变换）中取最大值，"

@@ -86,10 +86,10 @@ def gelu_grad(x):
 
 def gelu_tanh(x):
     """The tanh approximation (PyTorch ``approximate='tanh'``, JAX ``approximate=True``); 1 + tanh(u)
-    cancels to about 2e^(2u) for u < 0, which costs about 2.9|u| bits, added to the working precision."""
+    cancels to about 2e^(2u) for u < 0, which costs about 2.9|u| bits: added to the working precision."""
     x = mpf(x)
     u = mp.sqrt(2 / mp.pi) * (x + mpf("0.044715") * x**3)
-    with mp.extraprec(10 + 3 * int(abs(u)) if u < 0 else 10):
+    with mp.extraprec(10 + 3 * int(min(-u, 4000)) if u < 0 else 10):  # beyond, the value is < 1e-3000
         u = mp.sqrt(2 / mp.pi) * (x + mpf("0.044715") * x**3)
         return +(x / 2 * (1 + mp.tanh(u)))
 
