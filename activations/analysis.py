@@ -198,16 +198,20 @@ def resolve_bounds(entry: Activation, bounds: Bounds) -> tuple[float, float]:
     return float(lo), float(hi)
 
 
-def format_number(value: float, digits: int = 4) -> str:
-    """A number as a page shows it: ``digits`` significant digits, no exponent for ordinary sizes."""
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def format_number(value: float, digits: int = 4, tex: bool = False) -> str:
+    """A number as a page shows it: ``digits`` significant digits, a power of ten only for very large or
+    small values (``9.537 × 10⁻⁷`` in text, ``9.537 \\times 10^{-7}`` with ``tex=True``)."""
     if value == 0:
         return "0"
     if not math.isfinite(value):
-        return "∞" if value > 0 else "−∞"
+        return ("\\infty" if tex else "∞") if value > 0 else ("-\\infty" if tex else "−∞")
     text = f"{value:.{digits}g}"
     if "e" in text:
         mant, exp = text.split("e")
-        return f"{mant} × 10^{int(exp)}"
+        return f"{mant} \\times 10^{{{int(exp)}}}" if tex else f"{mant} × 10{str(int(exp)).translate(_SUPERSCRIPT)}"
     return text
 
 

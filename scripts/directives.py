@@ -12,6 +12,7 @@ A directive is ``{{ name arg ... }}``. Block directives stand alone on a line; i
 ``{{ api KEY }}``                      the names in PyTorch / JAX / Keras
 ``{{ references KEY }}``               the references
 ``{{ compare KEY ... }}``              a comparison table (``all`` for the whole registry)
+``{{ gallery }}``                      every figure as a thumbnail linking to it, by family
 ``{{ fact KEY NAME [DIGITS] }}``       inline: a computed number (see ``activations.analysis.Facts``)
 ``{{ const NAME [DIGITS] }}``          inline: a constant of ``activations.analysis.CONSTANTS``
 ``{{ range KEY }}`` / ``{{ grad_range KEY }}``  inline: the range of f / of f′, as math
@@ -36,7 +37,7 @@ from typing import Callable
 import activations
 from activations import analysis
 from activations.figures import all_figures
-from activations.spec import Activation, T
+from activations.spec import FAMILIES, Activation, T
 
 __all__ = ["DirectiveError", "expand", "FIGURE_FORMATS"]
 
@@ -120,9 +121,15 @@ def _entry(key: str) -> Activation:
 
 
 def _num(value: float | None, digits: int = 4) -> str:
+    """A number for running text (Unicode minus and superscripts)."""
     if value is None:
         return "—"
     return analysis.format_number(value, digits).replace("-", "−")
+
+
+def _num_tex(value: float, digits: int = 4) -> str:
+    """A number inside math."""
+    return analysis.format_number(value, digits, tex=True)
 
 
 def _math(tex: str) -> str:
@@ -187,16 +194,16 @@ def _vanishing_text(entry: Activation, fx: analysis.Facts, lang: str) -> str:
         if left and right:
             parts.append(r"x \in \mathbb{R}")
         elif left:
-            parts.append(rf"x < {_num(b)}")
+            parts.append(rf"x < {_num_tex(b)}")
         elif right:
-            parts.append(rf"x > {_num(a)}")
+            parts.append(rf"x > {_num_tex(a)}")
         else:
-            parts.append(rf"{_num(a)} < x < {_num(b)}")
+            parts.append(rf"{_num_tex(a)} < x < {_num_tex(b)}")
     if not parts:
         none = L["none_region"](lang)
         return f"{_math(cond)}：{none}" if lang == "zh" else f"{_math(cond)}: {none}"
     joiner = r" \ \text{or}\ " if lang == "en" else r" \ \text{或}\ "
-    return _math(rf"{cond} \iff {joiner.join(parts)}".replace("−", "-"))
+    return _math(rf"{cond} \iff {joiner.join(parts)}")
 
 
 def params(page: Page, key: str) -> str:
@@ -246,7 +253,7 @@ def _figure(figure_id: str):
 
 def figure(page: Page, figure_id: str) -> str:
     fig, lang = _figure(figure_id), page.lang
-    anchor = "fig-" + figure_id.replace("/", "-").replace("_", "-")
+    anchor = _anchor(figure_id)
     base = f"{page.root}figures/{figure_id}"
     downloads = " · ".join(f"[{label}]({base}{suffix})" for suffix, label in FIGURE_FORMATS.items())
     url = f"{page.site_url.rstrip('/')}/figures/{figure_id}"
@@ -302,6 +309,30 @@ def compare(page: Page, *keys: str) -> str:
             f"{_yes(p.zero_centered, lang)} | {SMOOTHNESS[p.smoothness](lang).split('：')[0].split(':')[0]} |"
         )
     return head + "\n".join(rows)
+
+
+def gallery(page: Page) -> str:
+    """Every figure as a thumbnail linking to the figure on its page, grouped by family."""
+    lang = page.lang
+    by_entry: dict[str | None, list] = {}
+    for fig in all_figures():
+        by_entry.setdefault(fig.entry, []).append(fig)
+    out = []
+    for family, members in activations.by_family().items():
+        out.append(f"## {FAMILIES[family](lang)}\n\n<div class=\"grid cards act-gallery\" markdown>\n")
+        figs = [f for e in members for f in by_entry.get(e.key, [])]
+        figs += [f for f in by_entry.get(None, []) if f.id == f"families/{family}"]
+        for fig in figs:
+            target = f"functions/{fig.entry}.md" if fig.entry else "overview.md"
+            anchor = _anchor(fig.id)
+            out.append(f"- [![{fig.alt(lang)}]({page.root}figures/{fig.id}.svg){{ loading=lazy }}]"
+                       f"({page.root}{target}#{anchor})\n\n    {fig.caption(lang)}\n")
+        out.append("</div>\n")
+    return "\n".join(out)
+
+
+def _anchor(figure_id: str) -> str:
+    return "fig-" + figure_id.replace("/", "-").replace("_", "-")
 
 
 def fact(page: Page, key: str, name: str, digits: str = "4") -> str:
@@ -368,7 +399,7 @@ def summary(page: Page, key: str) -> str:
 DIRECTIVES: dict[str, Callable[..., str]] = {
     f.__name__: f
     for f in (formula, derivative, stable, figure, properties, params, api, references, compare, fact,
-              const, name, link, summary, range, grad_range, constant, note_formula, param)
+              const, name, link, summary, range, grad_range, constant, note_formula, param, gallery)
 }
 
 

@@ -256,6 +256,8 @@ def test_vector_values_and_jacobians_match_mpmath(entry):
             np.testing.assert_allclose(got, [float(v) for v in want], rtol=1e-13, atol=1e-15)
             jac = entry.grad(np.array(xs), **params)
             want_j = ref.grad([mp.mpf(v) for v in xs], **params)
+            if want_j is None:  # on a kink (sparsemax support edge, maxout tie): no derivative
+                continue
             np.testing.assert_allclose(jac, [[float(v) for v in row] for row in want_j], rtol=1e-12, atol=1e-15)
 
 

@@ -176,3 +176,16 @@ def test_missing_twin_fails_the_build(scratch, tmp_path):
     result = mkdocs_build(tmp_path / "out", config=scratch / "mkdocs.yml")
     assert result.returncode != 0
     assert "docs/functions/tanh.md" in result.stderr and "tanh.en.md" in result.stderr, result.stderr[-2000:]
+
+
+def test_two_clean_builds_are_byte_identical(site, tmp_path):
+    """Reproducible output: a build with an empty figure cache (every figure rendered afresh) gives the
+    same bytes as the session's build, for every file of site/ (SVG ids, PNG/PDF metadata, sitemaps)."""
+    other = tmp_path / "site"
+    result = mkdocs_build(other, env={"ACTIVATIONS_FIGURE_CACHE": str(tmp_path / "empty-cache")})
+    assert result.returncode == 0, result.stderr[-3000:]
+    ours = {p.relative_to(site) for p in site.rglob("*") if p.is_file() and p.name != "build.log"}
+    theirs = {p.relative_to(other) for p in other.rglob("*") if p.is_file()}
+    assert ours == theirs, f"different file sets: {sorted(ours ^ theirs)[:10]}"
+    differing = [str(p) for p in sorted(ours) if (site / p).read_bytes() != (other / p).read_bytes()]
+    assert not differing, f"{len(differing)} files differ, e.g. {differing[:10]}"

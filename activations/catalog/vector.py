@@ -202,7 +202,8 @@ def _exp_shifted(work: np.ndarray, axis: int, t: float = 1.0) -> _Exp:
     return _Exp(d, e, e_lo, rest, rest_lo + np.sum(others_lo, axis=axis, keepdims=True), top, ok)
 
 
-def _quotient(num: np.ndarray, num_lo: np.ndarray, den: np.ndarray, den_lo: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _quotient(num: np.ndarray, num_lo: np.ndarray,
+              den: np.ndarray, den_lo: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``(q, q_lo)`` with ``q + q_lo = (num + num_lo)/(den + den_lo)`` to about twice the precision,
     from the exact remainder ``num - q den`` (Dekker's product)."""
     q = num / den
@@ -243,7 +244,8 @@ def _softmax_pairs_last(work: np.ndarray, ax: int, t: float = 1.0) -> tuple[np.n
     return tuple(np.moveaxis(a, ax, -1) for a in _softmax_pairs(work, ax, t))
 
 
-def _softmax_jacobian_last(y: np.ndarray, y_lo: np.ndarray, comp: np.ndarray, comp_lo: np.ndarray) -> np.ndarray:
+def _softmax_jacobian_last(y: np.ndarray, y_lo: np.ndarray,
+                           comp: np.ndarray, comp_lo: np.ndarray) -> np.ndarray:
     """``y_i (delta_ij - y_j)`` for ``y`` with the axis last, from the pairs of :func:`_softmax_pairs`:
     ``-y_i y_j`` off the diagonal and ``y_i (1 - y_i)`` on it, each product rounded once."""
     yi, yj = y[..., :, None], y[..., None, :]
