@@ -84,7 +84,7 @@ def overview_figures() -> list[Figure]:
             f"families/{family}", "overlay",
             T(f"{label.zh}：函数（左）与导数（右）", f"{label.en}: functions (left) and derivatives (right)"),
             T(f"{label.zh}各成员及其导数的叠加曲线图", f"Overlay of the {label.en} functions and derivatives"),
-            None, keys, size=(9.6, 3.8),
+            None, keys, size=(10.0, 4.2 + 0.25 * ((len(keys) + 4) // 5)),
         ))
     return figs
 

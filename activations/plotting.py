@@ -201,7 +201,15 @@ def _draw_overlay(c: Canvas, figure: Figure) -> None:
         ax.set_xlim(lo, hi)
     f_ax.set_ylim(*_robust_ylim([entry.fn(x) for entry in entries]))
     g_ax.set_ylim(*_robust_ylim([entry.grad(x) for entry in entries]))
-    c.legend(f_ax, loc="upper left", fontsize=8, ncol=2 if len(entries) > 4 else 1)
+    # one legend for both panels, below them, so no curve is hidden behind it
+    handles, _ = f_ax.get_legend_handles_labels()
+    labels = [_label(e) for e in entries]
+    ncol = min(len(entries), 5)
+    leg = c.fig.legend(handles, labels, loc="lower center", ncol=ncol, fontsize=9, frameon=False)
+    for text in leg.get_texts():
+        text.set_color(c.ink)
+    rows = -(-len(entries) // ncol)
+    c.fig.tight_layout(rect=(0, 0.05 * rows, 1, 1))
 
 
 def _robust_ylim(curves: list[np.ndarray]) -> tuple[float, float]:
@@ -248,7 +256,8 @@ def render(figure: Figure, fmt: str = "svg", *, theme: str = "auto", dpi: int = 
             canvas = Canvas(fig, list(axes[0]), ink, paper)
             draw = STANDARD.get(figure.kind) or DRAWERS[figure.kind].draw
             draw(canvas, figure)
-            fig.tight_layout()
+            if not fig.get_layout_engine():
+                fig.tight_layout()
             buf = io.BytesIO()
             facecolor = "none" if theme == "auto" else paper
             metadata = {"svg": {"Date": None}, "png": {"Software": None},

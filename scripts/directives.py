@@ -11,7 +11,8 @@ A directive is ``{{ name arg ... }}``. Block directives stand alone on a line; i
 ``{{ params KEY }}``                   the parameter table
 ``{{ api KEY }}``                      the names in PyTorch / JAX / Keras
 ``{{ references KEY }}``               the references
-``{{ compare KEY ... }}``              a comparison table (``all`` for the whole registry)
+``{{ compare KEY ... }}``              a comparison table (``all``: the registry, ``family:NAME``: a family)
+``{{ count }}``                        inline: how many functions the registry holds
 ``{{ gallery }}``                      every figure as a thumbnail linking to it, by family
 ``{{ fact KEY NAME [DIGITS] }}``       inline: a computed number (see ``activations.analysis.Facts``)
 ``{{ const NAME [DIGITS] }}``          inline: a constant of ``activations.analysis.CONSTANTS``
@@ -297,7 +298,15 @@ def _indent(text: str, n: int) -> str:
 
 def compare(page: Page, *keys: str) -> str:
     lang = page.lang
-    entries = list(activations.REGISTRY.values()) if keys == ("all",) else [_entry(k) for k in keys]
+    if keys == ("all",):
+        entries = list(activations.REGISTRY.values())
+    elif len(keys) == 1 and keys[0].startswith("family:"):
+        family = keys[0].removeprefix("family:")
+        if family not in FAMILIES:
+            raise DirectiveError(f"unknown family {family!r}; known: {', '.join(FAMILIES)}")
+        entries = activations.by_family().get(family, [])
+    else:
+        entries = [_entry(k) for k in keys]
     head = (f"| {L['name'](lang)} | {L['range'](lang)} | {L['grad_range'](lang)} | {L['monotonic'](lang)} | "
             f"{L['zero_centered'](lang)} | {L['smoothness'](lang)} |\n|---|---|---|---|---|---|\n")
     rows = []
@@ -309,6 +318,10 @@ def compare(page: Page, *keys: str) -> str:
             f"{_yes(p.zero_centered, lang)} | {SMOOTHNESS[p.smoothness](lang).split('：')[0].split(':')[0]} |"
         )
     return head + "\n".join(rows)
+
+
+def count(page: Page) -> str:
+    return str(len(activations.REGISTRY))
 
 
 def gallery(page: Page) -> str:
@@ -399,7 +412,7 @@ def summary(page: Page, key: str) -> str:
 DIRECTIVES: dict[str, Callable[..., str]] = {
     f.__name__: f
     for f in (formula, derivative, stable, figure, properties, params, api, references, compare, fact,
-              const, name, link, summary, range, grad_range, constant, note_formula, param, gallery)
+              const, name, link, summary, range, grad_range, constant, note_formula, param, gallery, count)
 }
 
 
