@@ -189,3 +189,16 @@ def test_two_clean_builds_are_byte_identical(site, tmp_path):
     assert ours == theirs, f"different file sets: {sorted(ours ^ theirs)[:10]}"
     differing = [str(p) for p in sorted(ours) if (site / p).read_bytes() != (other / p).read_bytes()]
     assert not differing, f"{len(differing)} files differ, e.g. {differing[:10]}"
+
+
+# Decimals in a page's own text are numbers typed by hand: they must come from the registry instead
+# ({{ fact }}, {{ const }}, {{ param }}, {{ range }}, ...). Code, directives and link targets are exempt.
+_EXEMPT = re.compile(r"```.*?```|`[^`\n]*`|\{\{.*?\}\}|\]\([^)]*\)|<[^>]+>", re.S)
+_DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+")
+
+
+@pytest.mark.parametrize("page", sorted(DOCS.rglob("*.md")), ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_pages_type_no_decimal_numbers(page):
+    text = _EXEMPT.sub(lambda m: "\n" * m.group(0).count("\n"), page.read_text())
+    typed = [f"line {text.count(chr(10), 0, m.start()) + 1}: {m.group(0)}" for m in _DECIMAL.finditer(text)]
+    assert not typed, f"docs/{page.relative_to(DOCS)} types numbers the library should provide: {typed}"

@@ -158,7 +158,9 @@ SELU_SCALE_ALPHA = SELU_SCALE * SELU_ALPHA  # 1.7580993408473768599..., within 1
 @elementwise
 def selu(x: np.ndarray) -> np.ndarray:
     r""":math:`\lambda x` for x > 0, :math:`\lambda\alpha(e^x - 1)` otherwise (``expm1`` of ``min(x, 0)``)."""
-    return np.where(x > 0, SELU_SCALE * x, SELU_SCALE_ALPHA * np.expm1(np.minimum(x, 0.0)))
+    with np.errstate(over="ignore"):  # λx > max float only where the true value is too: inf is the right answer
+        positive = SELU_SCALE * x
+    return np.where(x > 0, positive, SELU_SCALE_ALPHA * np.expm1(np.minimum(x, 0.0)))
 
 
 @elementwise
