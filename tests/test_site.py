@@ -193,7 +193,7 @@ def test_two_clean_builds_are_byte_identical(site, tmp_path):
 
 # Decimals in a page's own text are numbers typed by hand: they must come from the registry instead
 # ({{ fact }}, {{ const }}, {{ param }}, {{ range }}, ...). Code, directives and link targets are exempt.
-_EXEMPT = re.compile(r"```.*?```|`[^`\n]*`|\{\{.*?\}\}|\]\([^)]*\)|<[^>]+>", re.S)
+_EXEMPT = re.compile(r"```.*?```|`[^`\n]*`|\{\{.*?\}\}|\]\([^)]*\)|<[^>]+>|CC BY \d\.\d", re.S)
 _DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+")
 
 
