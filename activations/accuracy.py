@@ -29,10 +29,13 @@ Within one binade this is exactly ``|y - R| / ulp(R)``, where ``ulp(R)`` is the 
 
 The reference
 -------------
-``mpref`` functions are evaluated at :data:`DIGITS` significant digits (``mp.dps``), then again with
-:data:`GUARD_BITS` more bits; the value is accepted when both round to the same float of the dtype,
-otherwise the precision is doubled (up to :data:`MAX_PREC` bits). This catches both a true value
-close to a rounding midpoint and cancellation inside a reference formula. Rounding to the target
+``mpref`` functions are evaluated at :data:`DIGITS` significant digits (``mp.dps``). If the value lies
+within 2**20 of its last-bit error of a rounding boundary of the dtype (a midpoint between two floats),
+it is evaluated again with :data:`GUARD_BITS` more bits, then at doubled precisions (up to
+:data:`MAX_PREC` bits) until two evaluations round to the same float (Ziv's strategy). With
+``confirm=True`` (``scripts/accuracy.py --confirm``) every point is confirmed that way, which also
+catches cancellation inside a reference formula; it is twice as slow and, for the published data, gives
+the same file. Rounding to the target
 format is done once, in integer arithmetic on the mpf's mantissa and exponent, with the target's
 precision (53 or 24 bits) and exponent range (including gradual underflow): converting an mpf to
 float64 and then to float32 would round twice. Points where the reference raises (mpmath
@@ -77,7 +80,7 @@ import numpy as np
 from .spec import Activation, T
 
 __all__ = [
-    "DIGITS", "DTYPES", "TARGET_CLOSED_FORM", "TARGET_OTHER", "NOT_CLOSED_FORM", "SWITCH_POINTS",
+    "DIGITS", "DTYPES", "TARGET_CLOSED_FORM", "TARGET_OTHER", "NOT_CLOSED_FORM", "SWITCH_POINTS", "switch_points",
     "DATA_PATH", "round_to", "ulp_distance", "grid", "vector_rows", "target", "measure", "measure_all",
     "baselines", "inputs_hash", "input_files", "load", "table_markdown",
 ]
@@ -124,7 +127,7 @@ def _pm(*values: float) -> list[float]:
 #: Switch-over points and kinks of each entry, from its (default) parameters: the kinks of piecewise
 #: formulas, and the points where an implementation changes formula or clamps its argument.
 SWITCH_POINTS: dict[str, Callable[[dict[str, float]], list[float]]] = {
-    "tanh": lambda p: _pm(1e3, 0.55, 22.0),  # grad: |x| clamped to 1e3; libm tanh changes formula
+    "tanh": lambda p: _pm(1e3, 1.0, 22.0, 2.0**-55),  # grad: |x| clamped to 1e3; glibc tanh's branches
     "hard_sigmoid": lambda p: _pm(p["half_width"]),
     "sparse_sigmoid": lambda p: _pm(1.0),
     "hardtanh": lambda p: [p["min_val"], p["max_val"]],
@@ -149,6 +152,20 @@ SWITCH_POINTS: dict[str, Callable[[dict[str, float]], list[float]]] = {
     "bent_identity": lambda p: _pm(1e20),
     "soft_exponential": lambda p: [1 / p["alpha"] - p["alpha"]] if p["alpha"] < 0 else [],
 }
+
+
+def switch_points(entry: Activation) -> list[float]:
+    """The entry's :data:`SWITCH_POINTS` at its default parameters ([] if it has none; a parameter
+    that no longer exists raises a ``KeyError`` naming the entry, so a renamed one is not silently
+    dropped from the grid)."""
+    func = SWITCH_POINTS.get(entry.key)
+    if func is None:
+        return []
+    try:
+        return [float(v) for v in func(entry.defaults)]
+    except KeyError as err:
+        raise KeyError(f"SWITCH_POINTS[{entry.key!r}] uses parameter {err.args[0]!r}, which the entry "
+                       f"does not have (its parameters: {sorted(entry.defaults)})") from None
 
 
 # --- rounding and the error measure --------------------------------------------------------------
@@ -319,8 +336,8 @@ def _same(a: Any, b: Any) -> bool:
 #: the seed of every random input
 SEED = 20240601
 DENSE = 4001  # uniform grid points in [-20, 20] (step 0.01)
-RANDOM = 8000  # uniform random points in [-20, 20]
-LOG_POINTS = 300  # per sign: magnitudes with evenly spaced exponents, and as many random ones
+RANDOM = 16000  # uniform random points in [-20, 20]
+LOG_POINTS = 400  # per sign: magnitudes with evenly spaced exponents, and as many random ones
 NEIGHBOURS = 3  # np.nextafter steps each way around a special point
 
 
@@ -391,9 +408,7 @@ def grid(entry: Activation, dtype: str) -> np.ndarray:
     lo, hi = math.log2(float(info.smallest_subnormal)), math.log2(float(info.max))
     mags = np.concatenate([np.exp2(np.linspace(lo, hi - 1, LOG_POINTS)), np.exp2(rng.uniform(lo, hi - 1, LOG_POINTS))])
     specials = _generic_points(dtype)
-    switch = SWITCH_POINTS.get(entry.key)
-    if switch is not None:
-        specials += switch(entry.defaults)
+    specials += switch_points(entry)
     base = np.concatenate([dense, mags, -mags]).astype(dt)
     xs = _unique(np.concatenate([base, _neighbours(specials, dtype), np.array([0.0, -0.0], dtype=dt)]), dtype)
     params = entry.defaults
@@ -421,8 +436,7 @@ def vector_rows(dtype: str) -> list[tuple[str, np.ndarray]]:
     dt = np.dtype(dtype)
     info = np.finfo(dt)
     rng = np.random.default_rng(SEED)
-    eps = float(info.eps)
-    big = float(info.max)
+    eps, big, sub = float(info.eps), float(info.max), float(info.smallest_subnormal)
     rows: list[tuple[str, list[float]]] = []
     for n in (2, 3, 4, 5, 8, 16):
         for scale in (0.1, 1.0, 5.0, 30.0):
@@ -445,7 +459,7 @@ def vector_rows(dtype: str) -> list[tuple[str, np.ndarray]]:
         ("ties with a runner-up [2, 2, 1, −1]", [2.0, 2.0, 1.0, -1.0]),
         ("differences of one ulp near 1", [1.0 + k * eps for k in range(4)]),
         ("differences of one ulp near 0.5", [0.5 - k * eps / 2 for k in range(4)]),
-        ("subnormal entries", [float(info.smallest_subnormal), 0.0, -float(info.smallest_subnormal), 1e-300 if dtype == "float64" else 1e-40]),
+        ("subnormal entries", [sub, 0.0, -sub, 1e-300 if dtype == "float64" else 1e-40]),
         ("offset +1e4", list(1e4 + rng.normal(0, 1, 6))),
         ("offset −1e4", list(-1e4 + rng.normal(0, 1, 6))),
         ("offset +1e4, small differences", list(1e4 + rng.normal(0, 1e-3, 4))),
@@ -492,7 +506,8 @@ def baselines(key: str, params: dict[str, float]) -> list[Baseline]:
         ],
         "tanh": [
             Baseline("np.tanh", "fn", np.tanh),
-            Baseline("(e^x − e^−x)/(e^x + e^−x)", "fn", lambda x: (np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))),
+            Baseline("(e^x − e^−x)/(e^x + e^−x)", "fn",
+                     lambda x: (np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))),
             Baseline("1 − tanh²x", "grad", lambda x: 1 - np.tanh(x) ** 2),
         ],
         "log_sigmoid": [
@@ -535,7 +550,8 @@ def baselines(key: str, params: dict[str, float]) -> list[Baseline]:
             Baseline("x · tanh(np.logaddexp(0, x))", "fn", lambda x: x * np.tanh(np.logaddexp(x.dtype.type(0), x))),
         ],
         "squareplus": [Baseline("(x + √(x² + b))/2", "fn", lambda x: (x + np.sqrt(x * x + p["b"])) / 2)],
-        "isrlu": [Baseline("x/√(1 + αx²)", "fn", lambda x: np.where(x >= 0, x, x / np.sqrt(1 + p["alpha"] * x * x)))],
+        "isrlu": [Baseline("x/√(1 + αx²)", "fn",
+                           lambda x: np.where(x >= 0, x, x / np.sqrt(1 + p["alpha"] * x * x)))],
         "tanhshrink": [Baseline("x − tanh x", "fn", lambda x: x - np.tanh(x))],
         "sinc": [
             Baseline("np.sinc(x/π)", "fn", lambda x: np.sinc(x / np.pi)),
@@ -645,10 +661,13 @@ class _Tally:
         if self.nan_count:
             notes.append(f"NaN at x = {_describe(self.nan_at)} ({self.nan_count} points)")
             out["max_ulp"] = None
+            out["nan"] = {"count": self.nan_count, "x": self.nan_at}
         if self.inf_count:
             notes.append(f"±inf at x = {_describe(self.inf_at)} where the result is finite ({self.inf_count} points)")
+            out["inf"] = {"count": self.inf_count, "x": self.inf_at}
         if error:
             notes.append(error)
+            out["error"] = error
         out["nonfinite"] = "; ".join(notes) if notes else None
         out["warnings"] = warnings_
         if self.unconfirmed:
@@ -926,40 +945,55 @@ _L = {
     "f32": T("f，float32", "f, float32"),
     "g32": T("f′，float32", "f′, float32"),
     "target": T("目标", "Target"),
-    "baselines": T("对照实现（float64 / float32）", "Baselines (float64 / float32)"),
+    "baselines": T("常见写法（float64 / float32）", "Common alternatives (float64 / float32)"),
     "none": T("—", "—"),
-    "notes": T("未达标的说明", "Why a target is missed"),
-    "nan": T("NaN", "NaN"),
+    "notes": T("未达到目标的原因", "Why a target is missed"),
     "warn": T("有警告", "warns"),
+    "nan_at": T("x = {x} 处为 NaN", "NaN at x = {x}"),
+    "inf_at": T("x = {x} 处溢出为 ±∞", "±∞ at x = {x}"),
+    "nan": T("出现 NaN", "NaN"),
+    "inf": T("溢出为 ±∞", "±∞"),
 }
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
 def _fmt_ulp(part: dict) -> str:
+    """The largest error of a part as table text: an integer, or m×10ⁿ from 10 000 on."""
     v = part["max_ulp"]
     if v is None:
-        return "NaN" if part.get("nonfinite") and "NaN" in part["nonfinite"] else "—"
+        return "NaN" if part.get("nan") else "—"
     if v < 10_000:
         return str(v)
-    return f"{v:.1e}".replace("e+", "e")
+    exp = int(math.floor(math.log10(v)))
+    mant = v / 10**exp
+    if round(mant, 1) >= 10:
+        mant, exp = mant / 10, exp + 1
+    return f"{mant:.1f}×10{str(exp).translate(_SUPERSCRIPT)}"
+
+
+def _minus(text: str) -> str:
+    return text.replace("-", "−")
 
 
 def _baseline_cell(base: dict, lang: str) -> str:
-    cells = []
-    for d in DTYPES:
-        part = base[d]
-        text = _fmt_ulp(part)
-        if part.get("nonfinite") and part["max_ulp"] is not None:
-            text += "†"
-        cells.append(text)
-    name = base["name"]
+    """``f′ `name`: 12 / 3 (warns; NaN at x = …)`` for one baseline."""
+    values = " / ".join(_fmt_ulp(base[d]) for d in DTYPES)
+    extra = []
+    if any(base[d]["warnings"] for d in DTYPES):
+        extra.append(_L["warn"](lang))
+    for kind in ("nan", "inf"):
+        where = next((base[d][kind]["x"] for d in DTYPES if base[d].get(kind)), None)
+        if where is None:
+            continue
+        if isinstance(where, dict):  # a vector row: no single x
+            extra.append(_L[kind](lang))
+        else:
+            extra.append(_L[f"{kind}_at"](lang).format(x=_minus(f"{where:.6g}")))
+    sep = "；" if lang == "zh" else "; "
+    paren = (f"（{sep.join(extra)}）" if lang == "zh" else f" ({sep.join(extra)})") if extra else ""
     prime = "" if base["part"] == "fn" else "′"
-    warn = f" ({_L['warn'](lang)})" if any(base[d]["warnings"] for d in DTYPES) else ""
-    nan = ""
-    for d in DTYPES:
-        if base[d]["nonfinite"]:
-            nan = f"; {base[d]['nonfinite'].split(';')[0].split(' (')[0]}"
-            break
-    return f"f{prime} `{name}`: {' / '.join(cells)}{warn}{nan}"
+    return f"f{prime} `{base['name']}`: {values}{paren}"
 
 
 def table_markdown(lang: str, root: str = "", data: dict | None = None) -> str:

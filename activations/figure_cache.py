@@ -10,7 +10,6 @@ Each figure is published as four files (see :data:`OUTPUTS`).
 from __future__ import annotations
 
 import hashlib
-import inspect
 import os
 import sys
 import time
@@ -43,7 +42,9 @@ def default_cache_dir() -> Path:
 
 def _sources(fig: Figure) -> list[Path]:
     keys = [fig.entry] if fig.entry else list(fig.args)
-    modules = {Path(inspect.getsourcefile(get(k).fn)) for k in keys}  # type: ignore[arg-type]
+    # the module that defines the entry (and any custom drawer next to it); __module__ survives the
+    # @elementwise wrapper, whose own code lives in _arrays.py
+    modules = {Path(sys.modules[get(k).fn.__module__].__file__) for k in keys}  # type: ignore[arg-type]
     return [_PACKAGE / name for name in _RENDERER_MODULES] + sorted(modules)
 
 

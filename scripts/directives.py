@@ -133,6 +133,11 @@ def _num_tex(value: float, digits: int = 4) -> str:
     return analysis.format_number(value, digits, tex=True)
 
 
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: an unescaped "|" would end the cell."""
+    return text.replace("|", "\\|")
+
+
 def _math(tex: str) -> str:
     return rf"\({tex}\)"
 
@@ -213,17 +218,12 @@ def params(page: Page, key: str) -> str:
         return L["no_params"](lang)
     head = (f"| {L['param'](lang)} | {L['symbol'](lang)} | {L['default'](lang)} | {L['allowed'](lang)} | "
             f"{L['meaning'](lang)} |\n|---|---|---|---|---|\n")
+    # the allowed range is the phrase of the library's error messages, shown as code (it may contain "|")
     rows = [
-        f"| `{p.name}` | {_math(p.symbol)} | {_num(p.default, 10)} | {_math(p.symbol + ' ' + _allowed_tex(p.allowed))} "
-        f"| {p.doc(lang)} |"
+        f"| `{p.name}` | {_math(p.symbol)} | {_num(p.default, 10)} | `{p.allowed}` | {_cell(p.doc(lang))} |"
         for p in entry.params
     ]
     return head + "\n".join(rows)
-
-
-def _allowed_tex(allowed: str) -> str:
-    return (allowed.replace(">=", r"\ge").replace("<=", r"\le").replace("!=", r"\ne")
-            .replace(" and finite", "").replace("a finite real number", r"\in \mathbb{R}"))
 
 
 def api(page: Page, key: str) -> str:

@@ -202,3 +202,23 @@ def test_pages_type_no_decimal_numbers(page):
     text = _EXEMPT.sub(lambda m: "\n" * m.group(0).count("\n"), page.read_text())
     typed = [f"line {text.count(chr(10), 0, m.start()) + 1}: {m.group(0)}" for m in _DECIMAL.finditer(text)]
     assert not typed, f"docs/{page.relative_to(DOCS)} types numbers the library should provide: {typed}"
+
+
+def test_every_formula_of_the_registry_parses_with_katex():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from katex import render
+
+    from activations import analysis
+
+    for entry in activations.REGISTRY.values():
+        p = entry.properties
+        formulas = [entry.tex, entry.grad_tex, entry.stable_tex, analysis.bounds_tex(entry, p.range),
+                    analysis.bounds_tex(entry, p.grad_range), *(prm.symbol for prm in entry.params),
+                    *(v for v in entry.notes.values() if isinstance(v, str) and "\\" in v)]
+        for tex in filter(None, formulas):
+            try:
+                render(tex, True)
+            except Exception as err:  # noqa: BLE001 - report which formula of which entry
+                pytest.fail(f"{entry.key}: KaTeX cannot parse {tex!r}: {err}")

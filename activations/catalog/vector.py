@@ -755,7 +755,7 @@ ENTRIES = [
         properties=Properties(
             range=Bounds(r"(-\infty,\ +\infty)^{n/2}", -inf, inf),
             grad_range=Bounds(r"(-\infty,\ +\infty)", -inf, inf),
-            monotonic=True,
+            monotonic=False,  # in the gate half b the output falls wherever a < 0
             zero_centered=False,
             smoothness="Cinf",
         ),
