@@ -47,6 +47,7 @@ class Facts:
         d = dict(self.__dict__)
         d["grad_max^5"] = self.grad_max**5
         d["grad_max^10"] = self.grad_max**10
+        # the threshold c of a symmetric region |x| > c (None if the two sides differ)
         d["vanish_abs"] = self.vanish_pos if self.vanish_pos == -(self.vanish_neg or 0.0) else None
         return d
 
@@ -157,6 +158,13 @@ def _facts(key: str, params_items: tuple) -> Facts:
     params = dict(params_items)
     f, g = _scalar(entry.fn, params), _scalar(entry.grad, params)
     gmax, gargmax = _extremum(entry, lambda x, **p: np.abs(entry.grad(x, **p)), params, -1)
+    # Candidates a grid can miss: a maximum reached only at a kink (hard swish at 3) and a supremum
+    # approached at infinity (softplus, squareplus: 1; exponential: inf).
+    candidates = np.concatenate([np.arange(-10.0, 10.5, 0.5), [-1e12, -1e6, -1e3, 1e3, 1e6, 1e12]])
+    values = np.abs(entry.grad(candidates, **params))
+    if np.nanmax(values) > gmax:
+        i = int(np.nanargmax(values))
+        gmax, gargmax = float(values[i]), float(candidates[i])
     minimum = argmin = maximum = argmax = None
     rng = entry.properties.range
     if rng.lo == MINIMUM:

@@ -32,11 +32,6 @@ class Figure:
     args: tuple[Any, ...] = ()  # drawer arguments (hashable, part of the cache key)
     size: tuple[float, float] = (6.4, 3.8)  # inches
 
-    @property
-    def page_entry(self) -> str | None:
-        """The registry key of the page that shows this figure (None: an overview page)."""
-        return self.entry
-
 
 def figures_for(entry: Activation) -> list[Figure]:
     n = entry.name
@@ -99,7 +94,3 @@ def get_figure(figure_id: str) -> Figure:
         if fig.id == figure_id:
             return fig
     raise KeyError(f"unknown figure {figure_id!r}")
-
-
-def entry_of(fig: Figure) -> Activation | None:
-    return get(fig.entry) if fig.entry else None

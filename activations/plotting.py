@@ -12,7 +12,6 @@ Output is deterministic: fixed SVG hash salt and no dates or software versions i
 from __future__ import annotations
 
 import io
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -276,7 +275,3 @@ def _palette_svg(svg: str) -> str:
     svg = svg.replace(_INK, "currentColor").replace(_PAPER, "var(--paper)")
     head_end = svg.index(">", svg.index("<svg")) + 1
     return svg[:head_end] + _AUTO_STYLE + svg[head_end:]
-
-
-def figure_size_px(figure: Figure, dpi: int) -> tuple[int, int]:
-    return math.ceil(figure.size[0] * dpi), math.ceil(figure.size[1] * dpi)
