@@ -45,13 +45,17 @@ derivative at a kink) or NaN (outside the domain) are skipped and counted.
 The inputs
 ----------
 For element-wise entries (:func:`grid`): a uniform grid and uniform random points (fixed seed) in
-[-20, 20]; ±log-spaced points from 20 to the largest float; ±log-spaced points from the smallest
-subnormal to 1 (so ±1e-300, ±5e-324 in float64; ±1e-40, ±1e-45 in float32); ±0.0; the smallest normal;
+[-20, 20]; ±magnitudes with evenly spaced and with random exponents from the smallest subnormal to the
+largest float (so tiny and subnormal x as well as huge ones); random points in the bands where exp(±x)
+or exp(-x²) is subnormal (a small factor with few significant bits, magnified by a product with x);
+±1e-300, ±5e-324 (float64) and ±1e-40, ±1e-45 (float32); ±0.0; the smallest normal and the largest float;
 the thresholds where exp, x² and x³ overflow or underflow; the switch-over points of each entry
-(:data:`SWITCH_POINTS`, derived from its parameters); the roots of f and f' inside [-20, 20] (found by
-bisection of sign changes of the library's values, since relative error is hardest there); and the
+(:data:`SWITCH_POINTS`, derived from its parameters); the roots of f and f' in [-1000, 1000] (sign
+changes of the library's values on a fine grid, refined by bisection: relative error is hardest to keep
+small there, and periodic functions have hundreds); and the
 float neighbours of every special point (``np.nextafter``, up to 3 steps each way). ±inf and NaN are
-excluded (their handling is tested elsewhere). For vector-valued entries (:func:`vector_rows`): random
+excluded (their handling is tested elsewhere). The published numbers are the largest errors found on
+these inputs: lower bounds of the true maxima, which denser sampling can raise. For vector-valued entries (:func:`vector_rows`): random
 rows of several lengths and scales, and adversarial rows (huge spreads, offsets of ±1e4 and near the
 largest float, ties, differences of one ulp, a dominant entry, subnormals); the error is the largest
 over all outputs (all Jacobian entries for ``grad``).
@@ -338,6 +342,9 @@ SEED = 20240601
 DENSE = 4001  # uniform grid points in [-20, 20] (step 0.01)
 RANDOM = 16000  # uniform random points in [-20, 20]
 LOG_POINTS = 400  # per sign: magnitudes with evenly spaced exponents, and as many random ones
+BAND_POINTS = 500  # random points in each band where exp(±x) or exp(-x²) is subnormal, per sign
+ROOT_RANGE = 1000.0  # roots of f and f' are looked for in [-ROOT_RANGE, ROOT_RANGE] ...
+ROOT_SEARCH = 400_001  # ... on this many evenly spaced points (step 0.005) plus the grid
 NEIGHBOURS = 3  # np.nextafter steps each way around a special point
 
 
@@ -370,32 +377,30 @@ def _neighbours(points: Iterable[float], dtype: str, steps: int = NEIGHBOURS) ->
 
 
 def _roots(func: Callable, xs: np.ndarray, dtype: str) -> list[float]:
-    """The floats next to each sign change of ``func`` on the sorted grid ``xs`` (by bisection)."""
+    """The two floats around each sign change of ``func`` on the sorted grid ``xs`` (by bisection,
+    all sign changes at once)."""
     dt = np.dtype(dtype)
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        ys = np.asarray(func(xs))
-    change = np.flatnonzero(np.sign(ys[:-1]) * np.sign(ys[1:]) < 0)
-    found = []
-    for i in change:
-        lo, hi = xs[i], xs[i + 1]
-        slo = np.sign(ys[i])
-        for _ in range(200):
-            mid = dt.type((float(lo) + float(hi)) / 2)
-            if mid in (lo, hi):
-                break
-            with warnings.catch_warnings(), np.errstate(all="ignore"):
-                warnings.simplefilter("ignore")
-                s = np.sign(np.asarray(func(np.array([mid], dtype=dt)))[0])
-            if s == slo:
-                lo = mid
-            elif s == -slo:
-                hi = mid
-            else:  # an exact zero
-                lo = hi = mid
-                break
-        found += [float(lo), float(hi)]
-    return found
+
+    def sign(a: np.ndarray) -> np.ndarray:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            return np.sign(np.asarray(func(a), dtype=dt))
+
+    ys = sign(xs)
+    change = np.flatnonzero(ys[:-1] * ys[1:] < 0)
+    lo, hi, slo = xs[change], xs[change + 1], ys[change]
+    for _ in range(2 * np.finfo(dt).nexp + np.finfo(dt).nmant + 4):  # enough halvings for any interval
+        mid = (lo / 2 + hi / 2).astype(dt)
+        active = (mid != lo) & (mid != hi)
+        if not active.any():
+            break
+        s = sign(mid)
+        left = active & (s == slo)
+        right = active & (s == -slo)
+        zero = active & (s == 0)
+        lo = np.where(left | zero, mid, lo)
+        hi = np.where(right | zero, mid, hi)
+    return [float(v) for v in np.concatenate([lo, hi])]
 
 
 def grid(entry: Activation, dtype: str) -> np.ndarray:
@@ -407,13 +412,20 @@ def grid(entry: Activation, dtype: str) -> np.ndarray:
     # log-uniform magnitudes over the whole range: evenly spaced exponents, and random ones
     lo, hi = math.log2(float(info.smallest_subnormal)), math.log2(float(info.max))
     mags = np.concatenate([np.exp2(np.linspace(lo, hi - 1, LOG_POINTS)), np.exp2(rng.uniform(lo, hi - 1, LOG_POINTS))])
+    # bands where exp(±x) or exp(-x²) is subnormal: small factors there carry few significant bits,
+    # and a product with x can magnify their error (the band ends are also overflow thresholds)
+    ln_tiny, ln_sub = -math.log(float(info.smallest_normal)), -math.log(float(info.smallest_subnormal))
+    bands = [rng.uniform(lo_, hi_, BAND_POINTS) for lo_, hi_ in
+             ((ln_tiny - 2, ln_sub + 1), (math.sqrt(ln_tiny) - 0.5, math.sqrt(ln_sub) + 0.2))]
     specials = _generic_points(dtype)
     specials += switch_points(entry)
-    base = np.concatenate([dense, mags, -mags]).astype(dt)
+    base = np.concatenate([dense, mags, -mags, *bands, *(-b for b in bands)]).astype(dt)
     xs = _unique(np.concatenate([base, _neighbours(specials, dtype), np.array([0.0, -0.0], dtype=dt)]), dtype)
     params = entry.defaults
-    roots = _roots(lambda a: entry.fn(a, **params), xs[np.abs(xs) <= 20], dtype)
-    roots += _roots(lambda a: entry.grad(a, **params), xs[np.abs(xs) <= 20], dtype)
+    search = _unique(np.concatenate([xs[np.abs(xs) <= ROOT_RANGE],
+                                     np.linspace(-ROOT_RANGE, ROOT_RANGE, ROOT_SEARCH).astype(dt)]), dtype)
+    roots = _roots(lambda a: entry.fn(a, **params), search, dtype)
+    roots += _roots(lambda a: entry.grad(a, **params), search, dtype)
     if roots:
         xs = _unique(np.concatenate([xs, _neighbours(roots, dtype, 2)]), dtype)
     return xs
@@ -820,11 +832,15 @@ def measure(entry: Activation, dtype: str = "float64", xs: Any = None, rows: Any
         return _measure_elementwise(entry, dtype, xs, extra, confirm)
 
 
-def _worker(task: tuple[str, str, bool]) -> tuple[str, str, dict]:
+def _worker(task: tuple[str, str, bool]) -> tuple[str, str, dict, float]:
+    import time
+
     from . import registry
 
     key, dtype, confirm = task
-    return key, dtype, measure(registry.get(key), dtype, confirm=confirm)
+    start = time.process_time()
+    result = measure(registry.get(key), dtype, confirm=confirm)
+    return key, dtype, result, time.process_time() - start
 
 
 #: relative cost of measuring an entry, so the slow ones start first
@@ -833,8 +849,10 @@ _COST = {"gelu": 8.0, "softmax": 5.0, "softmin": 5.0, "log_softmax": 5.0, "mish"
 
 
 def measure_all(processes: int | None = 2, keys: Iterable[str] | None = None,
-                progress: Callable[[str, str], None] | None = None, confirm: bool = False) -> dict:
-    """Measure every registry entry (or ``keys``) on every dtype; the content of ``accuracy.json``."""
+                progress: Callable[[str, str, float], None] | None = None, confirm: bool = False) -> dict:
+    """Measure every registry entry (or ``keys``) on every dtype; the content of ``accuracy.json``.
+
+    ``progress(key, dtype, cpu_seconds)`` is called as each task finishes."""
     from . import registry
 
     keys = list(registry.REGISTRY) if keys is None else list(keys)
@@ -842,18 +860,18 @@ def measure_all(processes: int | None = 2, keys: Iterable[str] | None = None,
     results: dict[tuple[str, str], dict] = {}
     if processes == 1:
         for task in tasks:
-            k, d, r = _worker(task)
+            k, d, r, cpu = _worker(task)
             results[k, d] = r
             if progress:
-                progress(k, d)
+                progress(k, d, cpu)
     else:
         import multiprocessing
 
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            for k, d, r in pool.imap_unordered(_worker, tasks):
+            for k, d, r, cpu in pool.imap_unordered(_worker, tasks):
                 results[k, d] = r
                 if progress:
-                    progress(k, d)
+                    progress(k, d, cpu)
     entries = {}
     for key in keys:
         entry = registry.get(key)

@@ -86,12 +86,12 @@ EXPLANATIONS: dict[str, T] = {
     ),
     "silu": T(
         "f：float64 中 x·z/(1 + z) 的四次舍入最多叠加到 3 ULP；float32 中 x < −87 时 eˣ 已是次正规数，"
-        "有效位很少，乘以 |x| ≈ 90 后误差达数十个次正规单位（可改用 −exp(x + log(−x)) 或按 float64 计算）。"
+        "有效位很少，乘以 |x| ≈ 90 后误差达数十 ULP（按 float64 计算后舍入一次可降到 1 ULP）。"
         "f′：f′(x) = σ(x)(1 + xσ(−x)) 在零点 x₀ ≈ −1.2784645 附近相消，绝对误差约 10⁻¹⁷，ULP 误差在零点附近无界"
         "（需在零点附近按 x − x₀ 展开计算）。",
         "f: in float64 the four roundings of x·z/(1 + z) add up to 3 ULP; in float32, eˣ is subnormal for "
-        "x < −87 and has few significant bits, and the product with |x| ≈ 90 makes that tens of subnormal "
-        "units (−exp(x + log(−x)) or a float64 evaluation avoids it). f′: f′(x) = σ(x)(1 + xσ(−x)) cancels "
+        "x < −87 and has few significant bits, and the product with |x| ≈ 90 makes that tens of ULP "
+        "(a float64 evaluation rounded once gives 1 ULP). f′: f′(x) = σ(x)(1 + xσ(−x)) cancels "
         "near its root x₀ ≈ −1.2784645: the absolute error is about 1e-17, the error in ULP is unbounded at the "
         "root (needs an expansion in x − x₀ there).",
     ),
@@ -119,12 +119,12 @@ EXPLANATIONS: dict[str, T] = {
     "bent_identity": _both("float64 达标；", "float64 is on target.", f32=True),
     "gaussian": T(
         "f′ = −2x·e^(−x²)：|x| > 26.6（float64）或 |x| > 9.35（float32）时 e^(−x²) 已是次正规数，有效位很少，"
-        "乘以 2|x| 后误差放大到十几到二十几个次正规单位（在此区域改用 −sign(x)·exp(log(2|x|) − x²) 可降到 2 ULP）。"
-        "float32 中 f 本身还有 float32 exp 的误差。",
+        "乘以 2|x| 后误差放大到几十 ULP（float64 中在此区域改算 (2|x|·E)·E，E = e^(−x²/2) 仍是正规数，可降到 3 ULP；"
+        "float32 可按 float64 计算）。float32 中 f 本身还有 float32 exp 的误差。",
         "f′ = −2x·e^(−x²): for |x| > 26.6 (float64) or 9.35 (float32), e^(−x²) is subnormal with few "
-        "significant bits, and the factor 2|x| magnifies that to 15–25 subnormal units "
-        "(−sign(x)·exp(log(2|x|) − x²) there gives 2 ULP). In float32 f itself also carries the error of "
-        "float32 exp.",
+        "significant bits, and the factor 2|x| magnifies that to tens of ULP (in float64, (2|x|·E)·E with "
+        "the normal E = e^(−x²/2) there gives 3 ULP; float32 can be computed in float64). In float32 f itself "
+        "also carries the error of float32 exp.",
     ),
     "glu": _both("float64 达标；", "float64 is on target.", f32=True),
 }

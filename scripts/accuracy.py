@@ -83,11 +83,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if fresh else 1
 
     start = time.perf_counter()
-    done = []
+    cpu: dict[tuple[str, str], float] = {}
 
-    def progress(key: str, dtype: str) -> None:
-        done.append(key)
-        print(f"\r  measured {len(done)} tasks (last: {key} {dtype})   ", end="", file=sys.stderr, flush=True)
+    def progress(key: str, dtype: str, seconds: float) -> None:
+        cpu[key, dtype] = seconds
+        print(f"\r  measured {len(cpu)} tasks (last: {key} {dtype})   ", end="", file=sys.stderr, flush=True)
 
     data = accuracy.measure_all(processes=args.jobs, keys=args.keys or None, progress=progress,
                                 confirm=args.confirm)
@@ -101,7 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     print_table(data)
     misses = [k for k, e in data["entries"].items() if not all(e["pass"].values())]
     print(f"\n{len(data['entries'])} entries, {len(misses)} miss their target"
-          + (f": {', '.join(misses)}" if misses else "") + f"; {elapsed:.1f} s with {args.jobs} process(es)")
+          + (f": {', '.join(misses)}" if misses else ""))
+    slowest = sorted(cpu.items(), key=lambda kv: -kv[1])[:3]
+    print(f"{elapsed:.1f} s wall with {args.jobs} process(es), {sum(cpu.values()):.1f} s CPU in the workers "
+          f"(slowest: {', '.join(f'{k} {d} {s:.1f} s' for (k, d), s in slowest)})")
     return 0
 
 

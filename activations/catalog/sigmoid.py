@@ -216,10 +216,15 @@ _SOFTSIGN_CLAMP = 2.0**64
 
 @elementwise
 def softsign(x: np.ndarray) -> np.ndarray:
-    r""":math:`x/(1+|x|)`. x is first clamped to :math:`\pm 2^{64}`, where the quotient is already ±1, so
-    ±inf gives ±1 instead of inf/inf = NaN."""
+    r""":math:`x/(1+|x|)`, evaluated as :math:`\operatorname{sign}(x)\,(1 - 1/(1+|x|))` for :math:`|x| \ge 1`.
+
+    The quotient rounds both 1+|x| and the division, so for huge |x| it can decrease where x increases;
+    the second form chains monotonic roundings and stays monotonic (and accurate: 1/(1+|x|) <= 1/2 there).
+    For |x| < 1 the quotient avoids the cancellation of 1 - 1/(1+|x|). x is clamped to :math:`\pm 2^{64}`,
+    where the value is already ±1, so ±inf gives ±1."""
     x = np.clip(x, -_SOFTSIGN_CLAMP, _SOFTSIGN_CLAMP)
-    return x / (1 + np.abs(x))
+    a = np.abs(x)
+    return np.where(a < 1, x / (1 + a), np.copysign(1 - 1 / (1 + a), x))
 
 
 @elementwise
