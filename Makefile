@@ -13,7 +13,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Reproducible output: sitemap dates and PDF metadata do not depend on the build time.
 export SOURCE_DATE_EPOCH ?= 1767225600
 
-.PHONY: serve build test bench figures setup system-deps clean
+.PHONY: serve build test bench lighthouse figures setup system-deps clean
 
 serve: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/mkdocs serve --strict -a 127.0.0.1:8000
@@ -24,8 +24,13 @@ build: $(VENV)/.installed node_modules/.installed
 test: $(VENV)/.installed node_modules/.installed system-deps
 	$(PY) -m pytest
 
+# Benchmarks: they print numbers next to their budgets and never fail on them.
 bench: $(VENV)/.installed node_modules/.installed
 	$(PY) scripts/bench.py
+
+# Lighthouse (pinned in tools/lighthouse, installed on first use) over six pages; needs chromium.
+lighthouse: $(VENV)/.installed node_modules/.installed tools/lighthouse/node_modules/.installed system-deps
+	$(PY) scripts/lighthouse.py
 
 figures: $(VENV)/.installed
 	$(PY) -m activations figures --out figures-out
@@ -42,6 +47,10 @@ $(VENV)/.installed: requirements.txt
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "error: npm not found: install Node.js 20 with npm (Debian: apt-get install nodejs npm)" >&2; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # The browser tests use Debian's chromium (Playwright must not download a browser) and CJK fonts.

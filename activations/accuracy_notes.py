@@ -85,24 +85,26 @@ EXPLANATIONS: dict[str, T] = {
         "exceeds the target for |x − x₀| < 0.3 and is unbounded at the root (needs an expansion in x − x₀ there).",
     ),
     "silu": T(
-        "f：float64 中 x·z/(1 + z) 的四次舍入最多叠加到 3 ULP；float32 中 x < −87 时 eˣ 已是次正规数，"
-        "有效位很少，乘以 |x| ≈ 90 后误差达数十 ULP（按 float64 计算后舍入一次可降到 1 ULP）。"
-        "f′：f′(x) = σ(x)(1 + xσ(−x)) 在零点 x₀ ≈ −1.2784645 附近相消，绝对误差约 10⁻¹⁷，ULP 误差在零点附近无界"
-        "（需在零点附近按 x − x₀ 展开计算）。",
-        "f: in float64 the four roundings of x·z/(1 + z) add up to 3 ULP; in float32, eˣ is subnormal for "
-        "x < −87 and has few significant bits, and the product with |x| ≈ 90 makes that tens of ULP "
-        "(a float64 evaluation rounded once gives 1 ULP). f′: f′(x) = σ(x)(1 + xσ(−x)) cancels "
-        "near its root x₀ ≈ −1.2784645: the absolute error is about 1e-17, the error in ULP is unbounded at the "
-        "root (needs an expansion in x − x₀ there).",
+        "f：x < −708（float64）或 x < −87（float32）时 eˣ 已是次正规数，有效位很少，乘以 |x|（几百）后误差达数百 ULP"
+        "（float64 中 x < −700 改算 (x·E)·E，E = e^(x/2) 仍是正规数，可降到 2 ULP；float32 按 float64 计算后舍入一次可降到 1 ULP）；"
+        "其余区域 x·z/(1 + z) 的四次舍入最多叠加到 3 ULP。"
+        "f′：f′(x) = σ(x)(1 + xσ(−x)) 在零点 x₀ ≈ −1.2784645 附近相消，绝对误差约 10⁻¹⁷ 而函数值趋于 0，"
+        "ULP 误差在零点附近无界（需在零点附近按 x − x₀ 展开计算）。",
+        "f: for x < −708 (float64) or x < −87 (float32), eˣ is subnormal with few significant bits, and the "
+        "product with |x| (hundreds) makes that hundreds of ULP (in float64, (x·E)·E with the normal "
+        "E = e^(x/2) for x < −700 gives 2 ULP; in float32, a float64 evaluation rounded once gives 1 ULP); "
+        "elsewhere the four roundings of x·z/(1 + z) add up to 3 ULP. f′: f′(x) = σ(x)(1 + xσ(−x)) cancels "
+        "near its root x₀ ≈ −1.2784645: the absolute error stays about 1e-17 while the value goes to 0, so "
+        "the error in ULP is unbounded at the root (needs an expansion in x − x₀ there).",
     ),
     "mish": T(
-        "f：tanh(softplus(x)) 写成 e^(−|x|) 的有理式，约六次舍入叠加到 3 ULP；float32 中 x < −87 时同 SiLU，"
-        "次正规的中间结果乘以 |x| 放大误差。f′ 在零点 x₀ ≈ −1.1924312 附近两项相消，绝对误差约 10⁻¹⁷，"
-        "ULP 误差在零点附近无界（需在零点附近按 x − x₀ 展开计算）。",
-        "f: tanh(softplus(x)) as a rational function of e^(−|x|) takes about six roundings, up to 3 ULP; in "
-        "float32 for x < −87, as for SiLU, a subnormal intermediate is magnified by |x|. f′ cancels near its "
-        "root x₀ ≈ −1.1924312: the absolute error is about 1e-17, the error in ULP is unbounded at the root "
-        "(needs an expansion in x − x₀ there).",
+        "f：x 很负时与 SiLU 相同，次正规的 eˣ 乘以 |x| 放大误差（同样的 (x·E)·E 改法在 float64 中可降到 2 ULP）；"
+        "其余区域 tanh(softplus(x)) 写成 e^(−|x|) 的有理式，约六次舍入叠加到 3 ULP。"
+        "f′ 在零点 x₀ ≈ −1.1924312 附近两项相消，绝对误差约 10⁻¹⁷，ULP 误差在零点附近无界（需在零点附近按 x − x₀ 展开计算）。",
+        "f: for very negative x, as for SiLU, a subnormal eˣ is magnified by |x| (the same (x·E)·E rewrite "
+        "gives 2 ULP in float64); elsewhere tanh(softplus(x)) as a rational function of e^(−|x|) takes about "
+        "six roundings, up to 3 ULP. f′ cancels near its root x₀ ≈ −1.1924312: the absolute error is about "
+        "1e-17, the error in ULP is unbounded at the root (needs an expansion in x − x₀ there).",
     ),
     "squareplus": _both(
         "导数 f(x)/√(x² + b) 中 hypot 的误差两次进入结果（在 √ 和 f 中），共约五次舍入，最多 3 ULP。",
@@ -117,6 +119,15 @@ EXPLANATIONS: dict[str, T] = {
         f32=True,
     ),
     "bent_identity": _both("float64 达标；", "float64 is on target.", f32=True),
+    "sinc": T(
+        "f′ = (cos x − sinc x)/x 在其零点（tan x = x）附近相消。前 32 个零点（|x| ≲ 102）附近已改用零点处的泰勒展开，"
+        "更远的零点附近仍用直接公式，相对误差（ULP）在零点处无界（例如 x ≈ −105.23）；把展开推广到所有零点"
+        "（零点可由 x_k ≈ (k + ½)π − 1/((k + ½)π) 迭代得到）即可消除。",
+        "f′ = (cos x − sinc x)/x cancels near its roots (tan x = x). Near the first 32 roots (|x| ≲ 102) a "
+        "Taylor expansion about the root is used; beyond them the direct formula remains, and its error in ULP "
+        "is unbounded at a root (e.g. x ≈ −105.23). Extending the expansion to every root (from "
+        "x_k ≈ (k + ½)π − 1/((k + ½)π), refined) would remove it.",
+    ),
     "gaussian": T(
         "f′ = −2x·e^(−x²)：|x| > 26.6（float64）或 |x| > 9.35（float32）时 e^(−x²) 已是次正规数，有效位很少，"
         "乘以 2|x| 后误差放大到几十 ULP（float64 中在此区域改算 (2|x|·E)·E，E = e^(−x²/2) 仍是正规数，可降到 3 ULP；"

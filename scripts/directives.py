@@ -12,6 +12,7 @@ A directive is ``{{ name arg ... }}``. Block directives stand alone on a line; i
 ``{{ api KEY }}``                      the names in PyTorch / JAX / Keras
 ``{{ references KEY }}``               the references
 ``{{ compare KEY ... }}``              a comparison table (``all``: the registry, ``family:NAME``: a family)
+``{{ accuracy }}``                     the measured ULP table (activations/data/accuracy.json)
 ``{{ count }}``                        inline: how many functions the registry holds
 ``{{ gallery }}``                      every figure as a thumbnail linking to it, by family
 ``{{ fact KEY NAME [DIGITS] }}``       inline: a computed number (see ``activations.analysis.Facts``)
@@ -320,6 +321,12 @@ def compare(page: Page, *keys: str) -> str:
     return head + "\n".join(rows)
 
 
+def accuracy(page: Page) -> str:
+    from activations import accuracy as measured  # reads the committed measurement; needs no mpmath
+
+    return measured.table_markdown(page.lang, page.root)
+
+
 def count(page: Page) -> str:
     return str(len(activations.REGISTRY))
 
@@ -412,7 +419,7 @@ def summary(page: Page, key: str) -> str:
 DIRECTIVES: dict[str, Callable[..., str]] = {
     f.__name__: f
     for f in (formula, derivative, stable, figure, properties, params, api, references, compare, fact,
-              const, name, link, summary, range, grad_range, constant, note_formula, param, gallery, count)
+              const, name, link, summary, range, grad_range, constant, note_formula, param, gallery, count, accuracy)
 }
 
 

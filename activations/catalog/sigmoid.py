@@ -28,12 +28,24 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     return _sigmoid_pair(x)[0]
 
 
+def _z_over_one_plus_z_squared(z: np.ndarray) -> np.ndarray:
+    r""":math:`z/(1+z)^2` for :math:`0 \le z \le 1`, with the rounding error of :math:`1 + z` compensated.
+
+    :math:`s = \operatorname{fl}(1 + z)` and :math:`e = (1 - s) + z` is its exact error (Fast2Sum:
+    1 >= z), so :math:`1 + z = s(1 + e/s)` and :math:`z/(1+z)^2 = (z/s^2)(1 - 2e/s + O(\varepsilon^2))`.
+    Without the correction the error of s enters the result twice (squared)."""
+    s = 1.0 + z
+    e = (1.0 - s) + z
+    r = z / s / s
+    return r - 2.0 * r * (e / s)
+
+
 @elementwise
 def sigmoid_grad(x: np.ndarray) -> np.ndarray:
-    r""":math:`\sigma'(x) = \sigma(x)\,\sigma(-x)`: the product of two accurate factors, instead of
-    :math:`\sigma(1-\sigma)`, which cancels once :math:`\sigma` rounds towards 1."""
-    s, s_neg = _sigmoid_pair(x)
-    return s * s_neg
+    r""":math:`\sigma'(x) = \sigma(x)\,\sigma(-x) = z/(1+z)^2` with :math:`z = e^{-|x|} \le 1` (even in x),
+    instead of :math:`\sigma(1-\sigma)`, which cancels once :math:`\sigma` rounds towards 1; the sum
+    :math:`1 + z` is compensated (see :func:`_z_over_one_plus_z_squared`)."""
+    return _z_over_one_plus_z_squared(np.exp(-np.abs(x)))
 
 
 @elementwise
@@ -44,11 +56,12 @@ def tanh(x: np.ndarray) -> np.ndarray:
 
 @elementwise
 def tanh_grad(x: np.ndarray) -> np.ndarray:
-    r""":math:`\tanh'(x) = 1-\tanh^2 x = 4\sigma(2x)\sigma(-2x)`; the second form keeps full relative
-    accuracy where :math:`\tanh x` rounds to ±1. |x| is clamped to 1e3 first (the result has underflowed
+    r""":math:`\tanh'(x) = 1-\tanh^2 x = 4\sigma(2x)\sigma(-2x) = 4z/(1+z)^2`, :math:`z = e^{-2|x|}`; the
+    last form keeps full relative accuracy where :math:`\tanh x` rounds to ±1 (and compensates the
+    rounding of :math:`1 + z`). |x| is clamped to 1e3 first (the result has underflowed
     to 0 long before), so that 2x cannot overflow for |x| near the largest float."""
-    s, s_neg = _sigmoid_pair(2.0 * np.clip(x, -1e3, 1e3))
-    return 4.0 * s * s_neg
+    z = np.exp(-2.0 * np.abs(np.clip(x, -1e3, 1e3)))
+    return 4.0 * _z_over_one_plus_z_squared(z)
 
 
 # --- registry entries ----------------------------------------------------------------------------

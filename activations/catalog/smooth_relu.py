@@ -152,7 +152,10 @@ def celu_grad(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
 # sqrt(2 erfc(sqrt 2) e^2 + pi erfc(1/sqrt 2)^2 e - 2 (2 + pi) erfc(1/sqrt 2) sqrt e + pi + 2).
 SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946
-SELU_SCALE_ALPHA = SELU_SCALE * SELU_ALPHA  # 1.7580993408473768599..., within 1 ulp
+# λα correctly rounded: λα = 1.75809934084737685994021752081..., from the 32-digit constants above (and
+# from selu_constants() of the mpref) with mpmath at 50 digits. The float64 product
+# SELU_SCALE * SELU_ALPHA is 1.7580993408473766, one ulp below.
+SELU_SCALE_ALPHA = 1.7580993408473768
 
 
 @elementwise
