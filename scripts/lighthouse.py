@@ -132,16 +132,18 @@ def audit(url: str, out: Path, extra: list[str]) -> dict:
     return json.loads(out.read_text())
 
 
-def failing(report: dict) -> list[str]:
-    """Ids of the audits that count in a category and do not pass (score < 0.9, binary: 0)."""
-    ids = []
+def failing(report: dict) -> tuple[list[str], list[str]]:
+    """Ids of the audits that do not pass (score < 0.9; binary audits: 0): those that count in a
+    category's score, and the diagnostics and opportunities that have no weight."""
+    weighted, unweighted = [], []
     for cat in report["categories"].values():
         for ref in cat["auditRefs"]:
             a = report["audits"][ref["id"]]
-            if a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings") and a.get("score") is not None \
-                    and a["score"] < 0.9 and ref["id"] not in ids:
-                ids.append(ref["id"])
-    return ids
+            if a.get("scoreDisplayMode") not in ("binary", "numeric", "metricSavings") or a.get("score") is None \
+                    or a["score"] >= 0.9 or ref["id"] in weighted + unweighted:
+                continue
+            (weighted if ref.get("weight") else unweighted).append(ref["id"])
+    return weighted, unweighted
 
 
 def score(report: dict, cat: str) -> str:
@@ -205,9 +207,10 @@ def main(argv: list[str] | None = None) -> int:
                            f"{value:6.3f}" if key == "cumulative-layout-shift" else f"{value / 1000:5.1f}s")
         print(f"{rel:<{width}}  " + " ".join(f"{score(report, c):>4}" for c, _ in CATEGORIES)
               + "   " + " ".join(metrics))
-    print("\nfailing audits:")
+    print("\nfailing audits (counted in a score; then [diagnostics without weight]):")
     for rel, report in rows:
-        print(f"{rel:<{width}}  {', '.join(failing(report)) or '-'}")
+        weighted, unweighted = failing(report)
+        print(f"{rel:<{width}}  {', '.join(weighted) or '-'}  [{', '.join(unweighted)}]")
     print(f"\nreports: {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
     return 0
 
