@@ -15,6 +15,7 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from importlib.metadata import version
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -36,6 +37,10 @@ _RENDERER_MODULES = ("spec.py", "_arrays.py", "analysis.py", "plotting.py", "fig
                      "registry.py", "figure_cache.py")
 
 
+# read from the package metadata: importing matplotlib just for its version costs a build 0.1 s
+_VERSIONS = " ".join(f"{name} {version(name)}" for name in ("numpy", "matplotlib"))
+
+
 def default_cache_dir() -> Path:
     return Path(os.environ.get("ACTIVATIONS_FIGURE_CACHE", _PACKAGE.parent / ".cache" / "figures"))
 
@@ -49,13 +54,10 @@ def _sources(fig: Figure) -> list[Path]:
 
 
 def cache_key(fig: Figure) -> str:
-    import matplotlib
-    import numpy
-
     h = hashlib.sha256()
     spec = (fig.id, fig.kind, fig.entry, fig.args, fig.size, PNG_DPI, tuple(OUTPUTS.items()))
     h.update(repr(spec).encode())
-    h.update(f"numpy {numpy.__version__} matplotlib {matplotlib.__version__}".encode())
+    h.update(_VERSIONS.encode())
     for path in _sources(fig):
         h.update(path.read_bytes())
     return h.hexdigest()[:20]
@@ -63,15 +65,17 @@ def cache_key(fig: Figure) -> str:
 
 def _render_into(figure_id: str, target: str) -> str:
     """Render all outputs of one figure into ``target`` (atomically: a temp dir renamed at the end)."""
-    from .plotting import render
+    from .plotting import render_formats
 
     fig = get_figure(figure_id)
     final = Path(target)
     tmp = final.with_name(final.name + f".tmp{os.getpid()}")
     tmp.mkdir(parents=True, exist_ok=True)
     stem = figure_id.rsplit("/", 1)[-1]
-    for suffix, (fmt, theme) in OUTPUTS.items():
-        (tmp / f"{stem}{suffix}").write_bytes(render(fig, fmt, theme=theme, dpi=PNG_DPI))
+    for theme in dict.fromkeys(theme for _, theme in OUTPUTS.values()):  # one drawing per theme
+        suffixes = {fmt: suffix for suffix, (fmt, t) in OUTPUTS.items() if t == theme}
+        for fmt, data in render_formats(fig, tuple(suffixes), theme=theme, dpi=PNG_DPI).items():
+            (tmp / f"{stem}{suffixes[fmt]}").write_bytes(data)
     try:
         tmp.rename(final)
     except OSError:  # another process finished it first

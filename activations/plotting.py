@@ -236,11 +236,23 @@ _TWO_PANEL = {"family", "overlay"}
 
 def render(figure: Figure, fmt: str = "svg", *, theme: str = "auto", dpi: int = 300) -> bytes:
     """Render ``figure`` to bytes in ``fmt`` (svg, png or pdf) with ``theme`` (auto is SVG only)."""
-    if fmt not in FORMATS:
-        raise ValueError(f"fmt must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    return render_formats(figure, (fmt,), theme=theme, dpi=dpi)[fmt]
+
+
+_METADATA = {"svg": {"Date": None}, "png": {"Software": None},
+             "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}}
+
+
+def render_formats(figure: Figure, formats: tuple[str, ...], *, theme: str = "auto",
+                   dpi: int = 300) -> dict[str, bytes]:
+    """Draw ``figure`` once and save it in each of ``formats``: drawing (math text, layout) is most of
+    the cost, so the print copies of a figure share one drawing."""
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise ValueError(f"fmt must be one of {', '.join(FORMATS)}, got {fmt!r}")
     if theme not in THEMES:
         raise ValueError(f"theme must be one of {', '.join(THEMES)}, got {theme!r}")
-    if theme == "auto" and fmt != "svg":
+    if theme == "auto" and set(formats) != {"svg"}:
         raise ValueError("theme 'auto' follows the page's palette and exists only for svg")
     import matplotlib
 
@@ -248,6 +260,7 @@ def render(figure: Figure, fmt: str = "svg", *, theme: str = "auto", dpi: int = 
     import matplotlib.pyplot as plt
 
     ink, paper = _THEME_COLORS[theme]
+    out: dict[str, bytes] = {}
     with matplotlib.rc_context(_rc(ink, paper)):
         ncols = 2 if figure.kind in _TWO_PANEL else 1
         fig, axes = plt.subplots(1, ncols, figsize=figure.size, squeeze=False)
@@ -257,17 +270,16 @@ def render(figure: Figure, fmt: str = "svg", *, theme: str = "auto", dpi: int = 
             draw(canvas, figure)
             if not fig.get_layout_engine():
                 fig.tight_layout()
-            buf = io.BytesIO()
             facecolor = "none" if theme == "auto" else paper
-            metadata = {"svg": {"Date": None}, "png": {"Software": None},
-                        "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}}[fmt]
-            fig.savefig(buf, format=fmt, dpi=dpi, facecolor=facecolor, metadata=metadata)
+            for fmt in formats:
+                buf = io.BytesIO()
+                fig.savefig(buf, format=fmt, dpi=dpi, facecolor=facecolor, metadata=_METADATA[fmt])
+                out[fmt] = buf.getvalue()
         finally:
             plt.close(fig)
-    data = buf.getvalue()
     if theme == "auto":
-        data = _palette_svg(data.decode("utf-8")).encode("utf-8")
-    return data
+        out["svg"] = _palette_svg(out["svg"].decode("utf-8")).encode("utf-8")
+    return out
 
 
 def _palette_svg(svg: str) -> str:

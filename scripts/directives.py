@@ -108,6 +108,7 @@ class Page:
     src_uri: str  # e.g. "functions/sigmoid.md"
     lang: str  # "zh" or "en"
     site_url: str
+    figures_shown: int = 0  # the first figure loads eagerly (it is often the largest content)
 
     @property
     def root(self) -> str:
@@ -267,8 +268,12 @@ def figure(page: Page, figure_id: str) -> str:
     plain = f"{site}: {caption}. {url}.svg (CC BY 4.0)."
     embed = f'![{fig.alt(lang)}]({url}.svg)\n\n<img src="{url}.svg" alt="{fig.alt(lang)}">'
     sep = "：" if lang == "zh" else ": "
+    # the intrinsic size keeps the layout from shifting while the image loads
+    width, height = round(fig.size[0] * 100), round(fig.size[1] * 100)
+    loading = "eager" if page.figures_shown == 0 else "lazy"
+    page.figures_shown += 1
     return f"""<figure class="act-figure" id="{anchor}" markdown>
-![{fig.alt(lang)}]({base}.svg){{ loading=lazy }}
+![{fig.alt(lang)}]({base}.svg){{ width="{width}" height="{height}" loading={loading} }}
 <figcaption markdown>{L['figure'](lang)}{sep}{caption} [¶](#{anchor} "{L['permalink'](lang)}"){{ .headerlink }}<br>{L['download'](lang)}{sep}{downloads}</figcaption>
 </figure>
 

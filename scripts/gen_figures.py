@@ -18,10 +18,15 @@ from activations.figure_cache import OUTPUTS, ensure  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.gen_figures")
 
+editor = mkdocs_gen_files.FilesEditor.current()
 folders, report = ensure()
 for figure_id, folder in folders.items():
     stem = figure_id.rsplit("/", 1)[-1]
     for suffix in OUTPUTS:
-        with mkdocs_gen_files.open(f"figures/{figure_id}{suffix}", "wb") as published:
-            published.write((folder / f"{stem}{suffix}").read_bytes())
+        uri = f"figures/{figure_id}{suffix}"
+        with editor.open(uri, "wb"):  # registers the file with the build ...
+            pass
+        published = Path(editor.directory) / uri  # ... whose content is the cached file: link, not copy
+        published.unlink()
+        published.symlink_to(folder / f"{stem}{suffix}")
 log.info(str(report))

@@ -85,10 +85,20 @@ def on_page_markdown(markdown, page, config, files):
     directives = importlib.import_module("directives")
     lang = getattr(page.file, "locale", None) or config.theme.get("language", "zh")
     where = directives.Page(page.file.src_uri, "en" if lang == "en" else "zh", config.site_url or "/")
+    _describe(page, where.lang)
     try:
         return directives.expand(markdown, where)
     except directives.DirectiveError as err:
         raise PluginError(f"{_source_name(page, config)}: {err}") from None
+
+
+def _describe(page, lang: str) -> None:
+    """A function page's meta description (search snippets) is its registry summary."""
+    import activations
+
+    key = Path(page.file.src_uri).name.split(".")[0]
+    if page.file.src_uri.startswith("functions/") and key in activations.REGISTRY and "description" not in page.meta:
+        page.meta["description"] = activations.REGISTRY[key].summary(lang)
 
 
 def _source_name(page, config) -> str:
