@@ -194,3 +194,44 @@ def test_switch_points_and_targets_name_registry_entries():
         assert all(math.isfinite(p) for p in points), key
     for key, parts in accuracy.NOT_CLOSED_FORM.items():
         assert set(parts) <= {"fn", "grad"}, key
+
+
+# --- the constants of the kernels ------------------------------------------------------------------
+
+
+def _dd(value) -> tuple[float, float]:
+    """An mpf as a correctly rounded double-double (hi, lo)."""
+    hi = float(value)
+    return hi, float(value - mp.mpf(hi))
+
+
+def test_kernel_constants_agree_with_mpmath():
+    """The roots, double-doubles and tables the kernels carry are what their comments say, recomputed."""
+    from activations.catalog import other
+    from activations.catalog import smooth_relu as sr
+    from activations.mpref.smooth_relu import selu_constants
+
+    with mp.workdps(60):
+        alpha, lam = selu_constants()
+        assert sr.SELU_SCALE_ALPHA == float(alpha * lam)
+        t0 = -1 - mp.lambertw(1 / mp.e).real
+        assert sr._SILU_ROOT == _dd(t0) and sr._SILU_ROOT_EXP == float(mp.exp(t0))
+        x0 = mp.findroot(lambda x: mp.tanh(mp.log1p(mp.exp(x))) + x / (1 + mp.exp(-x))
+                         * mp.sech(mp.log1p(mp.exp(x))) ** 2, mp.mpf("-1.19"))
+        assert sr._MISH_ROOT == _dd(x0)
+        xdd = mp.mpf(sr._MISH_ROOT[0]) + sr._MISH_ROOT[1]
+        z0 = mp.exp(xdd)
+        assert sr._MISH_Z0 == _dd(z0) and sr._MISH_Z0_PLUS_4 == _dd(z0 + 4)
+        assert sr._MISH_K == _dd(z0**2 + 4 * z0 + 6 + 4 * xdd)
+        a0 = -mp.findroot(lambda x: mp.ncdf(x) + x * mp.npdf(x), mp.mpf("-0.75"))
+        assert sr._GELU_ROOT == _dd(a0) and sr._NCDF_C == _dd(1 / mp.sqrt(2 * mp.pi))
+        for j, pair in enumerate(sr._NCDF_Q):
+            a = mp.mpf(sr._GELU_ROOT[0]) + sr._GELU_ROOT[1] if j == 6 else mp.mpf(j) / sr._NCDF_STEP
+            assert pair == _dd(mp.ncdf(-a) * mp.exp(a * a / 2)), j
+        for k, pair in enumerate(other._SINC_GRAD_ROOTS, 1):
+            assert pair == _dd(mp.findroot(lambda x: mp.sin(x) - x * mp.cos(x), pair[0])), k
+            if k >= 8:  # the series reproduces the table where they overlap
+                assert other._sinc_root_series(k) == pair, k
+        for k in (33, 34, 100, 318, 10**4, 10**9):
+            q = (k + mp.mpf(1) / 2) * mp.pi
+            assert other._sinc_root_series(k) == _dd(mp.findroot(lambda x: mp.tan(x) - x, q - 1 / q)), k

@@ -12,6 +12,7 @@ frameworks (only the identity and the exponential have framework names). Convent
 
 from __future__ import annotations
 
+import decimal
 import functools
 import math
 
@@ -19,6 +20,7 @@ import numpy as np
 
 from .._arrays import elementwise
 from ..spec import MINIMUM, Activation, Api, Bounds, Param, Properties, Reference, T, inf
+from ._exact import times_exp_neg, two_prod, two_square, two_sum
 
 # --- helpers -------------------------------------------------------------------------------------
 
@@ -275,9 +277,12 @@ def sinc(x: np.ndarray) -> np.ndarray:
     return np.where(x == 0, x.dtype.type(1), _sin_over_x(x))
 
 
-#: Taylor coefficients of sinc'(x)/x = sum_k (-1)^k 2k x^(2k-2) / (2k+1)!, k = 1..10 (the last term is
-#: below 1e-18 of the first for |x| < 1)
-_SINC_GRAD_SERIES = tuple((-1) ** k * 2 * k / math.factorial(2 * k + 1) for k in range(1, 11))
+#: below this |x| sinc' comes from its Taylor series (there cos x - sinc x cancels: by a factor 4.6 at
+#: x = 1, 1.2 at x = 1.5)
+_SINC_SERIES_LIMIT = 1.5
+#: Taylor coefficients of sinc'(x)/x = sum_k (-1)^k 2k x^(2k-2) / (2k+1)!, k = 1..12 (the next term is
+#: below 1e-19 of the first for |x| < 1.5)
+_SINC_GRAD_SERIES = tuple((-1) ** k * 2 * k / math.factorial(2 * k + 1) for k in range(1, 13))
 
 #: The first 32 positive roots r_j of sinc'(x) = 0, i.e. of tan x = x (4.49, 7.73, ..., 102.09), as
 #: double-double pairs r_j = hi + lo, computed with mpmath (findroot of sin x - x cos x at 60 digits).
@@ -299,52 +304,112 @@ _SINC_GRAD_ROOTS = (
     (92.66619227762284, -3.2129608722673005e-15), (95.8081387868617, -5.460482833518552e-15),
     (98.95006282433188, 2.445952767405971e-16), (102.09196646490764, 9.60837189848795e-16),
 )
-#: within this distance of a root the Taylor expansion replaces the direct formula (beyond it
-#: cos x - sinc x is at least ~0.24 and the direct formula loses at most a few ulps)
+#: Beyond the table, the roots come from their expansion in q = (k + 1/2) pi (k >= 33, r_k just below q):
+#: tan(q - e) = cot e, so r = q - e solves cot e = q - e, and by series reversion (exact rational
+#: arithmetic) e = sum_n a_n q^-(2n+1) with these a_n. Twelve terms give the correctly rounded
+#: double-double for every k >= 8 (checked against mpmath findroot at 80 digits for k = 33..399, 1000,
+#: 1e5, 1e9 and 2**48); the truncation error at k = 33 is below 1e-47.
+_SINC_ROOT_SERIES = (
+    (1, 1), (2, 3), (13, 15), (146, 105), (781, 315), (16328, 3465), (6316012, 675675), (38759594, 2027025),
+    (9655714457, 241215975), (50134571594, 587577375), (25626917879, 138881925),
+    (638499558282328, 1581170716125),
+)
+_PI_DIGITS = "3.1415926535897932384626433832795028841971693993751058209749445923078164"
+#: roots are used for |x| below this; beyond, floats are 2**-12 or more apart, a float falls within
+#: _SINC_ROOT_REACH / |x| of a root with a probability below 1e-7, and the direct formula is used
+_SINC_ROOT_LIMIT = 2.0**40
+#: within this distance of a tabulated root the Taylor expansion replaces the direct formula (beyond it
+#: cos x - sinc x is at least ~0.24 and the direct formula loses at most a few ulps) ...
 _SINC_ROOT_RADIUS = 0.25
+#: ... and within _SINC_ROOT_REACH / |x| of a generated one (|x| > 102): near a root of a large x,
+#: cos x and sinc x are both about 1/|x| and cos x - sinc x is about |x - r|, so the direct formula's
+#: relative error is about 1.5 eps / (|x| |x - r|), a tenth of an ulp at this distance
+_SINC_ROOT_REACH = 16.0
 _SINC_ROOT_TERMS = 16  # the next term is below 1e-22 of the sum for |d| < 1/4
 
 
-@functools.lru_cache(maxsize=None)
-def _sinc_root_tables(dtype: np.dtype) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    r"""(hi, lo, coef) in ``dtype``: the roots as pairs, and per root the Taylor coefficients
-    :math:`c_n = h^{(n)}(r)/n!` of :math:`h(x) = x\cos x - \sin x = x^2\operatorname{sinc}'(x)`, whose
-    n-th derivative is :math:`x\cos(x + n\pi/2) + (n-1)\cos(x + (n-1)\pi/2)`.
+def _sinc_root_series(k: int) -> tuple[float, float]:
+    """The root r_k of tan x = x just below (k + 1/2) pi from ``_SINC_ROOT_SERIES``, as a correctly
+    rounded double-double (hi, lo) for k >= 8 (60-digit decimals)."""
+    D = decimal.Decimal
+    with decimal.localcontext() as ctx:
+        ctx.prec = 60
+        q = (D(k) + D("0.5")) * D(_PI_DIGITS)
+        u = 1 / q
+        u2 = u * u
+        series = D(0)
+        for num, den in reversed(_SINC_ROOT_SERIES):
+            series = series * u2 + D(num) / D(den)
+        r = q - u * series
+        hi = float(r)
+        return hi, float(r - D(hi))
 
-    The coefficients need only relative accuracy, so they come from ``hi`` in float64, but through the
-    relations that hold at a root, :math:`\sin r = r\cos r` and :math:`\cos r = \pm 1/\sqrt{1+r^2}`:
-    evaluating :math:`\cos` and :math:`\sin` at ``hi`` itself would shift the small even-order
-    coefficients by ~r·|lo| (1e-13 relative at r = 64). The position of the root needs both parts (the
-    float32 pair is re-split from the float64 one)."""
-    dtype = np.dtype(dtype)
-    pairs = np.array(_SINC_GRAD_ROOTS)
-    r = pairs[:, 0]
-    cos_r = np.copysign(1 / np.sqrt(1 + r * r), np.cos(r))
-    sin_r = r * cos_r
-    cyc = (cos_r, -sin_r, -cos_r, sin_r)  # cos(r + m pi/2) for m = 0, 1, 2, 3 (mod 4)
-    coef = np.stack([(r * cyc[n % 4] + (n - 1) * cyc[(n - 1) % 4]) / math.factorial(n)
-                     for n in range(1, _SINC_ROOT_TERMS + 1)], axis=1)
-    hi = pairs[:, 0].astype(dtype)
-    lo = ((pairs[:, 0] - hi.astype(np.float64)) + pairs[:, 1]).astype(dtype)
-    return hi, lo, coef.astype(dtype)
+
+@functools.lru_cache(maxsize=1 << 16)
+def _sinc_grad_root(k: int) -> tuple[float, ...]:
+    r"""The root r_k (k >= 1) of tan x = x in ((k - 1/2) pi, (k + 1/2) pi) as a correctly rounded
+    double-double (hi, lo) (tabulated for k <= 32, from ``_SINC_ROOT_SERIES`` beyond), followed by the
+    Taylor coefficients :math:`c_n = h^{(n)}(r)/n!`, n = 1..16, of :math:`h(x) = x\cos x - \sin x =
+    x^2\operatorname{sinc}'(x)` at r, each correctly rounded: :math:`h^{(n)}(x) = x\cos(x + n\pi/2) +
+    (n-1)\cos(x + (n-1)\pi/2)`, and at a root :math:`\cos r = (-1)^k/\sqrt{1 + r^2}`,
+    :math:`\sin r = r\cos r`. Computed with 60-digit decimals, once per root."""
+    D = decimal.Decimal
+    with decimal.localcontext() as ctx:
+        ctx.prec = 60
+        hi, lo = _SINC_GRAD_ROOTS[k - 1] if k <= len(_SINC_GRAD_ROOTS) else _sinc_root_series(k)
+        r = D(hi) + D(lo)
+        cos_r = (-1) ** k / (1 + r * r).sqrt()
+        sin_r = r * cos_r
+        cyc = (cos_r, -sin_r, -cos_r, sin_r)  # cos(r + m pi/2) for m = 0, 1, 2, 3 (mod 4)
+        coef = [float((r * cyc[n % 4] + (n - 1) * cyc[(n - 1) % 4]) / math.factorial(n))
+                for n in range(1, _SINC_ROOT_TERMS + 1)]
+    return (hi, lo, *coef)
 
 
 def _sinc_grad_near_roots(ax: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    r"""(near, h): where |x| is within 1/4 of a tabulated root r, :math:`h = x\cos x - \sin x` at |x|
-    from its Taylor series in :math:`d = |x| - r`. d is formed exactly ((|x| - hi) is exact by
-    Sterbenz's lemma, then one rounding for - lo), so h keeps its relative accuracy as it goes
-    through 0 instead of being the difference of two rounded numbers of size ~1."""
-    hi, lo, coef = _sinc_root_tables(ax.dtype)
-    k = np.clip(np.searchsorted(hi, ax), 1, len(hi) - 1)  # NaN and inf give len(hi): clipped
-    k = np.where(np.abs(ax - hi[k - 1]) < np.abs(ax - hi[k]), k - 1, k)
-    d = (ax - hi[k]) - lo[k]
-    near = np.abs(d) < _SINC_ROOT_RADIUS
-    d = np.where(near, d, ax.dtype.type(0))  # keep far (or infinite) d out of the powers
-    c = coef[k]
-    poly = c[..., -1]
-    for n in range(_SINC_ROOT_TERMS - 2, -1, -1):
-        poly = poly * d + c[..., n]
-    return near, d * poly
+    r"""(near, sinc'(|x|)) where |x| is close to a root r of sinc' (within 1/4 for the 32 tabulated
+    roots, within ``_SINC_ROOT_REACH``/|x| beyond), from the Taylor series of
+    :math:`h(x) = x^2\operatorname{sinc}'(x)` in :math:`d = |x| - r` (coefficients from
+    :func:`_sinc_grad_root`). d is formed exactly as a double-double ((|x| - hi) is exact by Sterbenz's
+    lemma, then TwoSum with -lo), the leading term of the series and the products are carried with their
+    rounding errors, and :math:`h/x^2` is one rounded division by the exact :math:`x^2` plus a
+    correction: h keeps its relative accuracy as it goes through 0, instead of being the difference of
+    two rounded numbers of size ~|x|."""
+    dt = ax.dtype.type
+    ok = (ax >= 4) & (ax < _SINC_ROOT_LIMIT)  # the first root is 4.49; False for inf and NaN
+    axo = np.where(ok, ax, dt(4))
+    kf = np.rint(axo / np.pi - 0.5)
+    tabulated = kf <= len(_SINC_GRAD_ROOTS)
+    reach = np.where(tabulated, _SINC_ROOT_RADIUS, _SINC_ROOT_REACH / axo)
+    # candidates: r_k lies less than 0.22 below q = (k + 1/2) pi; for k > 32 within 1e-6 of q - 1/q
+    # (plus the rounding of q in floating point), which keeps the decimal evaluations few
+    q = (kf + 0.5) * np.pi
+    slack = np.where(tabulated, 0.22, 1e-6 + 4 * np.finfo(ax.dtype).eps * axo)
+    cand = ok & (np.abs(axo - np.where(tabulated, q, q - 1 / q)) < reach + slack)
+    near = np.zeros(ax.shape, dtype=bool)
+    out = np.zeros_like(ax)
+    if not cand.any():
+        return near, out
+    a, reach = ax[cand], reach[cand]  # from here on, only the candidates
+    ks, inverse = np.unique(kf[cand], return_inverse=True)
+    table = np.array([_sinc_grad_root(int(k)) for k in ks], dtype=ax.dtype)[inverse.ravel()]
+    hi, lo, c = table[:, 0], table[:, 1], table[:, 2:]
+    d, d_lo = two_sum(a - hi, -lo)  # a - hi is exact where it matters (|a - hi| < 1/4)
+    ok_d = np.abs(d) < reach
+    d = np.where(ok_d, d, dt(0))  # keep far d out of the powers
+    d_lo = np.where(ok_d, d_lo, dt(0))
+    tail = c[:, -1]
+    for n in range(_SINC_ROOT_TERMS - 2, 0, -1):  # c_16 .. c_2: the series after its leading term
+        tail = tail * d + c[:, n]
+    poly, poly_lo = two_sum(c[:, 0], d * tail)
+    poly_lo = poly_lo + d_lo * tail
+    h, h_lo = two_prod(d, poly)
+    h_lo = h_lo + (d * poly_lo + d_lo * poly)
+    sq, sq_lo = two_square(a)
+    q = h / sq
+    near[cand] = ok_d
+    out[cand] = q + (h_lo - q * sq_lo) / sq
+    return near, out
 
 
 @elementwise
@@ -353,28 +418,29 @@ def sinc_grad(x: np.ndarray) -> np.ndarray:
 
     The difference cancels in two places, and there other forms of the same function are used:
 
-    * |x| < 1, where :math:`\cos x - \operatorname{sinc} x \approx -x^2/3`: the Taylor series
-      :math:`x\sum_{k\ge1}(-1)^k\,2k\,x^{2k-2}/(2k+1)!` (10 terms, Horner);
-    * within 1/4 of a root of sinc' (tan x = x; the first 32, up to |x| ≈ 102): the Taylor series of
-      :math:`x^2\operatorname{sinc}'(x)` around that root (``_sinc_grad_near_roots``). Beyond the
-      tabulated roots the direct formula is used, whose relative error grows close to a root.
+    * |x| < 1.5, where :math:`\cos x - \operatorname{sinc} x \approx -x^2/3` near 0: the Taylor series
+      :math:`x\sum_{k\ge1}(-1)^k\,2k\,x^{2k-2}/(2k+1)!` (12 terms, Horner);
+    * close to a root r of sinc' (tan x = x; within 1/4 for the first 32, up to |x| ≈ 102, within
+      16/|x| beyond): the Taylor series of :math:`x^2\operatorname{sinc}'(x)` around that root
+      (``_sinc_grad_near_roots``), with r as a double-double, tabulated or from its expansion in
+      :math:`1/((k + \tfrac12)\pi)`. Roots are used up to :math:`|x| = 2^{40}`; beyond, floats are
+      :math:`2^{-12}` or more apart and the direct formula is used, whose relative error grows only
+      for the rare x that lies within about :math:`16/|x|` of a root.
 
     Elsewhere the direct formula divides by x once more (instead of :math:`\sin x/x^2`), so
     :math:`x^2` never overflows; at ±inf the result is the limit 0."""
     dt = x.dtype.type
     ax = np.abs(x)
-    small = ax < 1
+    small = ax < _SINC_SERIES_LIMIT
     xs = np.where(small, x, dt(0))
     s = xs * xs
     poly = np.full_like(x, _SINC_GRAD_SERIES[-1])
     for c in reversed(_SINC_GRAD_SERIES[:-1]):
         poly = poly * s + c
     series = xs * poly
-    near, h = _sinc_grad_near_roots(ax)
-    an = np.where(near, ax, dt(1))
-    taylor = h / an / an
+    near, taylor = _sinc_grad_near_roots(ax)
     taylor = np.where(x < 0, -taylor, taylor)  # sinc' is odd
-    xl = np.where(small, dt(1), x)  # |xl| >= 1 (or ±inf, NaN)
+    xl = np.where(small, dt(_SINC_SERIES_LIMIT), x)  # |xl| >= 1.5 (or ±inf, NaN)
     finite = np.where(np.isinf(xl), dt(0), xl)
     direct = (np.cos(finite) - _sin_over_x(xl)) / xl
     return np.where(small, series, np.where(near, taylor, direct))
@@ -387,33 +453,36 @@ def sinc_grad(x: np.ndarray) -> np.ndarray:
 _GAUSS_CLAMP = 40.0
 
 
-def _gaussian(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    r"""(:math:`e^{-x^2}`, clamped x). The square is formed exactly as hi + lo (Dekker's product with
-    Veltkamp's split), then :math:`e^{-x^2} = e^{-hi}\,(1 - lo)`: rounding :math:`x^2` alone would cost
-    a relative error of up to :math:`x^2` ulps (≈ 700 ulps near x = 26)."""
-    dt = x.dtype.type
+def _gaussian_parts(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r"""(hi, lo, clamped x) with :math:`x^2 = hi + lo` exactly (Dekker's product with Veltkamp's split):
+    rounding :math:`x^2` alone would cost a relative error of up to :math:`x^2` ulps in
+    :math:`e^{-x^2}` (≈ 700 ulps near x = 26); instead :math:`e^{-x^2} = e^{-hi}\,(1 - lo)`."""
     xc = np.clip(x, -_GAUSS_CLAMP, _GAUSS_CLAMP)
-    a = np.abs(xc)
-    hi = a * a
-    split = dt(2.0 ** ((np.finfo(x.dtype).nmant + 2) // 2) + 1)  # 2^27 + 1 (float64), 2^12 + 1 (float32)
-    c = a * split
-    ah = c - (c - a)
-    al = a - ah
-    lo = ((ah * ah - hi) + 2 * ah * al) + al * al
-    return np.exp(-hi) * (1 - lo), xc
+    hi, lo = two_square(np.abs(xc))
+    return hi, lo, xc
+
+
+def _gaussian(x: np.ndarray) -> np.ndarray:
+    r""":math:`e^{-x^2}` from the exact square (see :func:`_gaussian_parts`)."""
+    hi, lo, _ = _gaussian_parts(x)
+    g = np.exp(-hi)
+    return g - g * lo
 
 
 @elementwise
 def gaussian(x: np.ndarray) -> np.ndarray:
     r""":math:`e^{-x^2}`, 0 at ±inf; see ``_gaussian`` for the exact square."""
-    return _gaussian(x)[0]
+    return _gaussian(x)
 
 
 @elementwise
 def gaussian_grad(x: np.ndarray) -> np.ndarray:
-    r""":math:`-2x\,e^{-x^2}` (with the clamped x, so ±inf gives ∓0 instead of inf·0)."""
-    g, xc = _gaussian(x)
-    return -2 * xc * g
+    r""":math:`-2x\,e^{-x^2}` (with the clamped x, so ±inf gives ∓0 instead of inf·0), from the exact
+    square. Where :math:`x^2 > 700`, :math:`e^{-x^2}` is subnormal or nearly so, with few significant
+    bits, and the factor 2|x| would magnify its error (to ~50 ulps): :func:`._exact.times_exp_neg`
+    reduces the exponent first and rounds the product to its (subnormal) result once."""
+    hi, lo, xc = _gaussian_parts(x)
+    return times_exp_neg(-2 * xc, hi, lo)
 
 
 # --- constants -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import numpy as np
 
 from .._arrays import elementwise
 from ..spec import Activation, Api, Bounds, Param, Properties, Reference, T, inf
+from ._exact import inv_pow_three_halves, two_square, two_sum, z_over_one_plus_z_squared
 
 # --- kernels -------------------------------------------------------------------------------------
 
@@ -28,24 +29,12 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     return _sigmoid_pair(x)[0]
 
 
-def _z_over_one_plus_z_squared(z: np.ndarray) -> np.ndarray:
-    r""":math:`z/(1+z)^2` for :math:`0 \le z \le 1`, with the rounding error of :math:`1 + z` compensated.
-
-    :math:`s = \operatorname{fl}(1 + z)` and :math:`e = (1 - s) + z` is its exact error (Fast2Sum:
-    1 >= z), so :math:`1 + z = s(1 + e/s)` and :math:`z/(1+z)^2 = (z/s^2)(1 - 2e/s + O(\varepsilon^2))`.
-    Without the correction the error of s enters the result twice (squared)."""
-    s = 1.0 + z
-    e = (1.0 - s) + z
-    r = z / s / s
-    return r - 2.0 * r * (e / s)
-
-
 @elementwise
 def sigmoid_grad(x: np.ndarray) -> np.ndarray:
     r""":math:`\sigma'(x) = \sigma(x)\,\sigma(-x) = z/(1+z)^2` with :math:`z = e^{-|x|} \le 1` (even in x),
     instead of :math:`\sigma(1-\sigma)`, which cancels once :math:`\sigma` rounds towards 1; the sum
-    :math:`1 + z` is compensated (see :func:`_z_over_one_plus_z_squared`)."""
-    return _z_over_one_plus_z_squared(np.exp(-np.abs(x)))
+    :math:`1 + z` is compensated (see :func:`._exact.z_over_one_plus_z_squared`)."""
+    return z_over_one_plus_z_squared(np.exp(-np.abs(x)))
 
 
 @elementwise
@@ -61,7 +50,7 @@ def tanh_grad(x: np.ndarray) -> np.ndarray:
     rounding of :math:`1 + z`). |x| is clamped to 1e3 first (the result has underflowed
     to 0 long before), so that 2x cannot overflow for |x| near the largest float."""
     z = np.exp(-2.0 * np.abs(np.clip(x, -1e3, 1e3)))
-    return 4.0 * _z_over_one_plus_z_squared(z)
+    return 4.0 * z_over_one_plus_z_squared(z)
 
 
 # --- registry entries ----------------------------------------------------------------------------
@@ -242,10 +231,16 @@ def softsign(x: np.ndarray) -> np.ndarray:
 
 @elementwise
 def softsign_grad(x: np.ndarray) -> np.ndarray:
-    r""":math:`1/(1+|x|)^2`, squared after the division so that large |x| underflows to 0 instead of
-    overflowing :math:`(1+|x|)^2`."""
-    r = 1 / (1 + np.abs(x))
-    return r * r
+    r""":math:`1/(1+|x|)^2` as :math:`(1/s)/s` with :math:`s = \operatorname{fl}(1+|x|)`, so that large |x|
+    underflows to 0 instead of overflowing :math:`s^2`, and with the rounding error e of s
+    (:math:`1 + |x| = s + e`, TwoSum) as the correction :math:`(1 - 2e/s)`: uncorrected, the square
+    doubles it. e comes from |x| clamped at :math:`2^{64}` (beyond, e = 1 in any case), so that ±inf
+    gives 0 without an inf - inf."""
+    a = np.abs(x)
+    s = 1 + a
+    _, e = two_sum(np.ones_like(a), np.minimum(a, _SOFTSIGN_CLAMP))
+    r = 1 / s / s
+    return r - 2 * r * (e / s)
 
 
 @elementwise
@@ -254,12 +249,26 @@ def arctan(x: np.ndarray) -> np.ndarray:
     return np.arctan(x)
 
 
+#: beyond this |x|, 1/(1 + x²) = 1/x² to a relative 2**-120
+_ARCTAN_SPLIT = 2.0**60
+
+
 @elementwise
 def arctan_grad(x: np.ndarray) -> np.ndarray:
-    r""":math:`1/(1+x^2) = \bigl(1/\operatorname{hypot}(1, x)\bigr)^2`: ``hypot`` does not overflow where
-    :math:`x^2` would (|x| > 1.3e154), so the result underflows to 0 instead."""
-    r = 1 / np.hypot(1, x)
-    return r * r
+    r""":math:`1/(1+x^2)`. For :math:`|x| \le 2^{60}`, :math:`1 + x^2 = s + t` exactly (Dekker's square,
+    TwoSum) and the result is :math:`(1/s)(1 - t/s)`, a single rounded division plus a correction (the
+    square of :math:`1/\operatorname{hypot}(1, x)` would double the errors of hypot and the division).
+    Beyond, :math:`1/(1+x^2) = (1/|x|)/|x|` to far below an ulp, and it underflows to 0 without
+    overflowing :math:`x^2`."""
+    a = np.abs(x)
+    near = a <= _ARCTAN_SPLIT
+    an = np.where(near, a, 0)
+    h, l = two_square(an)
+    s, e = two_sum(np.ones_like(h), h)
+    r = 1 / s
+    small = r - r * ((e + l) * r)
+    af = np.where(near, 1, a)
+    return np.where(near, small, 1 / af / af)
 
 
 # The ISRU paper (Carlile et al. 2017) leaves alpha as a hyper-parameter without a default value, and
@@ -286,11 +295,11 @@ def isru(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
 
 @elementwise
 def isru_grad(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
-    r""":math:`(1+\alpha x^2)^{-3/2} = \bigl(u/\operatorname{hypot}(u, x)\bigr)^3` with
-    :math:`u = 1/\sqrt\alpha`: the base lies in [0, 1], so large |x| underflows to 0 without overflow."""
-    u = 1 / math.sqrt(ALPHA_ISRU.check(alpha))
-    r = u / np.hypot(u, x)
-    return r * r * r
+    r""":math:`(1+\alpha x^2)^{-3/2}` as one ``pow`` of the exactly formed :math:`1 + \alpha x^2` (a float
+    plus its rounding error, which enters as a first-order correction), and for large |x| from the
+    exponent and mantissa of x, so that nothing overflows (see :func:`._exact.inv_pow_three_halves`;
+    the cube of :math:`u/\operatorname{hypot}(u, x)` would triple the errors of hypot and the division)."""
+    return inv_pow_three_halves(x, ALPHA_ISRU.check(alpha))
 
 
 HOWARD_2019 = Reference(

@@ -2,31 +2,35 @@
 
 Conventions shared by the kernels here:
 
-* Exponentials are only ever taken of non-positive arguments (``exp(-|t|)``, ``expm1(min(x, 0))``), so
+* Exponentials are only ever taken of non-positive arguments (``exp(-|t|)``, ``expm1(min(x, 0))``; the
+  expansions about the roots of SiLU' and Mish' add ``expm1(x - x0)`` for x < 0, below e^1.3), so
   nothing overflows and no branch of an ``np.where`` produces inf or NaN that would then be discarded
   (the one exception is CELU with α < 0, whose values really do grow like e^(x/α)).
 * Where a product ``x * g(x)`` has a factor that is exactly 0 in floating point beyond some point
   (``x * sigmoid(x)`` for ``x < -1000``), the other factor is clamped to that point first, the JAX way:
   ``-inf * 0`` would be NaN, the clamped product is the correct 0.
-* Python-float constants keep float32 input in float32 (NumPy treats them as weakly typed).
+* the kernels see float64 (float16 and float32 input is computed in float64 and rounded once, see
+  :mod:`activations._arrays`) or a wider float; Python-float constants keep that dtype (NumPy treats
+  them as weakly typed).
 """
 
 from __future__ import annotations
 
+import functools
 import math
+from fractions import Fraction
 
 import numpy as np
 
 from .._arrays import elementwise
 from ..drawers import drawer
 from ..spec import MINIMUM, Activation, Api, Bounds, Param, Properties, Reference, T, inf
+from ._exact import inv_pow_three_halves, normalize_scale, times_exp_neg, two_prod, two_square, two_sum
 
 # exp(-1000) is exactly 0 in float32 and float64 (and so is anything that only enters through it):
 # clamping an argument to +-1000 before such an exp changes no result and keeps products finite.
 _EXP_CUTOFF = 1000.0
 
-_SQRT1_2 = math.sqrt(0.5)
-_INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
 # |x| beyond which Phi(-|x|) = 0 and phi(x) = 0 in float64 (phi(40) = e^-800 / sqrt(2 pi) underflows)
 _GAUSS_CUTOFF = 40.0
@@ -48,17 +52,6 @@ def _sigmoid_pair(t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     small = z / (1.0 + z)
     pos = t >= 0
     return np.where(pos, big, small), np.where(pos, small, big)
-
-
-def _exp_neg_half_square(x: np.ndarray) -> np.ndarray:
-    r""":math:`e^{-x^2/2}` to a few ulp (float64: |x| < 64; float32: |x| < 16, beyond which it underflows).
-
-    Rounding ``x*x`` would cost a relative error of about :math:`x^2\varepsilon` (2e-14 at x = 20).
-    Splitting x = m + f with m a multiple of 1/128 makes :math:`m^2` exact, and
-    :math:`x^2/2 = m^2/2 + f(m + f/2)` with a tiny second term (the split of Cephes' ``expx2``)."""
-    m = np.round(x * 128.0) / 128.0
-    f = x - m
-    return np.exp(-0.5 * (m * m)) * np.exp(-(m + 0.5 * f) * f)
 
 
 # --- softplus ------------------------------------------------------------------------------------
@@ -190,17 +183,104 @@ def _check_approximate(approximate: object) -> str:
     return approximate
 
 
-def _normal_cdf(x: np.ndarray) -> np.ndarray:
-    r""":math:`\Phi(x)`: :math:`\tfrac12\operatorname{erfc}(-x/\sqrt2)` for x >= 0, and
-    :math:`\tfrac12\operatorname{erfcx}(-x/\sqrt2)\,e^{-x^2/2}` for x < 0, where erfc of a large argument
-    would amplify the rounding of :math:`x/\sqrt2` (relative error ~ :math:`x^2\varepsilon`); erfcx is
-    insensitive to it and the Gaussian factor is computed from an exact square."""
-    from scipy.special import erfc, erfcx  # here, not at the top: `import activations` stays fast
+# The Gaussian CDF without SciPy. For a >= 0, Phi(-a) = Q(a) e^{-a²/2} with the scaled tail
+# Q(a) = Phi(-a) e^{a²/2} = erfcx(a/sqrt 2)/2 (Mills' ratio over sqrt(2 pi)), which is smooth, decreases
+# from 1/2 like 1/(sqrt(2 pi) a) and is computed here without the rounding of a/sqrt 2. Q' = aQ - C with
+# C = 1/sqrt(2 pi), and by induction Q^(n+1) = a Q^(n) + n Q^(n-1).
 
-    xl = np.clip(x, -_GAUSS_CUTOFF, 0.0)  # Phi(-40) = 0; erfcx(-x/sqrt 2) only for x <= 0, where it is <= 1
-    left = 0.5 * erfcx(-xl * _SQRT1_2) * _exp_neg_half_square(xl)
-    right = 0.5 * erfc(-x * _SQRT1_2)
-    return np.where(x < 0, left, right)
+#: 1/sqrt(2 pi) as a double-double (hi, lo)
+_NCDF_C = (0.3989422804014327, -2.49232720227773e-17)
+#: -x0 for the root x0 = -0.75179152469356445746... of GELU'(x) = Phi(x) + x phi(x), as a double-double;
+#: mpmath findroot of ncdf(x) + x npdf(x) from -0.75 at 60 digits
+_GELU_ROOT = (0.7517915246935645, -1.4956759177009883e-17)
+#: Q at the nodes a_j = j/8, j = 0..40, except a_6 = _GELU_ROOT (0.7518 instead of 0.75: there
+#: Q - aC = GELU'(-a) e^{a²/2} is exactly 0), as double-doubles (hi, lo): mpmath at 60 digits,
+#: Q = ncdf(-a) exp(a²/2), hi = float(Q), lo = float(Q - hi)
+_NCDF_Q = (
+    (0.5, 0.0), (0.45379322204089234, 1.4834072415685714e-17), (0.4140321029477354, 1.6593012241084574e-17),
+    (0.37960442786885923, 9.35640784404466e-18), (0.34961883472039806, 5.852285105716737e-18),
+    (0.323356168715662, -2.358487014766872e-17), (0.2999214252477206, 5.457009978392561e-18),
+    (0.2797705702723972, -1.8268935817458216e-17), (0.2615782918651234, -8.473622911119317e-18),
+    (0.24533138893179401, -1.374535560232283e-17), (0.23076032130563176, 1.2757616866751203e-17),
+    (0.2176398236545568, -8.984704192172341e-18), (0.2057806669773947, -3.144494638440171e-18),
+    (0.1950231099182575, 4.2154370042345223e-19), (0.18523166467823896, 5.204928727591149e-18),
+    (0.1762908913558997, -1.183152936319102e-17), (0.1681020012231706, 1.2414036991617827e-17),
+    (0.16058009965156322, 8.518949259668977e-18), (0.15365193742384164, -5.693933548426739e-18),
+    (0.14725406811450736, 2.754758428657388e-18), (0.1413313313805753, 1.1713582016477226e-17),
+    (0.1358355990527586, 3.802275628115729e-18), (0.13072473410074711, 1.1881945407800617e-19),
+    (0.12596172279110265, 5.1437535193978145e-18), (0.12151394835556217, -6.432117119983667e-18),
+    (0.11735258076253542, 4.4536686645103016e-18), (0.11345206212929865, -6.865953898366728e-18),
+    (0.10978967122602923, 4.4110083357442655e-18), (0.10634515363370545, -4.714181777755187e-19),
+    (0.10310040660100768, 6.335309745201497e-18), (0.10003920963545321, -3.4263544556381647e-18),
+    (0.09714699346527685, -5.19667666526883e-18), (0.09441064130196894, -2.7718791762467385e-18),
+    (0.09181831738201464, -1.1240204549909501e-18), (0.08935931861967142, 1.3396901276330882e-18),
+    (0.0870239458994306, 2.4648526469067568e-18), (0.08480339210780034, 4.2695939551923514e-18),
+    (0.08268964447351632, -1.6057272827762389e-18), (0.08067539917254936, 3.247075260131705e-18),
+    (0.07875398647475142, -6.091411350454833e-19), (0.07691930497500629, 4.1399418884552445e-18),
+)
+_NCDF_STEP = 8  # nodes per unit of a
+_NCDF_TERMS = 13  # Taylor terms after Q(a_j): the last is below 1e-20 of Q for |d| <= 1/16 + 0.002
+_NCDF_CF_TERMS = 36  # continued fraction beyond the table (a >= 5.0625): truncation error < 1e-21
+
+
+@functools.lru_cache(maxsize=None)
+def _ncdf_tables() -> tuple[np.ndarray, ...]:
+    """(node hi, node lo, Q hi, Q lo, G) as float64 arrays, G_j = Q(a_j) - a_j C (0 at the root node)
+    computed exactly (with fractions) from the tabulated double-doubles."""
+    nodes = [_GELU_ROOT if j == 6 else (j / _NCDF_STEP, 0.0) for j in range(len(_NCDF_Q))]
+    c = Fraction(_NCDF_C[0]) + Fraction(_NCDF_C[1])
+    g = [0.0 if j == 6 else float(Fraction(qh) + Fraction(ql) - Fraction(nh) * c)
+         for j, ((qh, ql), (nh, _)) in enumerate(zip(_NCDF_Q, nodes))]
+    return (np.array([n[0] for n in nodes]), np.array([n[1] for n in nodes]),
+            np.array([q[0] for q in _NCDF_Q]), np.array([q[1] for q in _NCDF_Q]), np.array(g))
+
+
+def _ncdf_tail(a: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r"""(Q, aQ, G) at :math:`0 \le a \le 40` (NaN propagates): the scaled tail :math:`Q(a) = \Phi(-a)\,e^{a^2/2}`,
+    :math:`aQ(a)` and :math:`G(a) = Q(a) - a/\sqrt{2\pi} = \operatorname{GELU}'(-a)\,e^{a^2/2}`, each to
+    about an ulp.
+
+    * a < 5.0625: Taylor series around the nearest node :math:`a_j` of ``_NCDF_Q`` in the exact
+      :math:`d = a - a_j` (:math:`|d| \le 1/16`), coefficients from the recurrence; Q and G are the
+      tabulated node values plus :math:`d\cdot(\ldots)`, so G keeps its relative accuracy through its
+      root, a node of the table;
+    * beyond: Laplace's continued fraction :math:`Q = C/r_0`, :math:`r_k = a + (k+1)/r_{k+1}`, evaluated
+      backwards (positive terms: no cancellation), with :math:`aQ = C\,(1 - 1/(1 + a r_1))` and
+      :math:`G = -C\,(a - 1/r_0)`."""
+    nh, nl, qh, ql, gn = _ncdf_tables()
+    c_hi, c_lo = _NCDF_C
+    limit = (len(_NCDF_Q) - 0.5) / _NCDF_STEP
+    table = a < limit
+    at = np.where(table, a, 0.0)  # NaN -> 0 here (no invalid cast); it stays in the other branch
+    j = np.rint(at * _NCDF_STEP).astype(np.intp)
+    aj = nh[j]
+    d = (at - aj) - nl[j]
+    coef = [qh[j] + ql[j]]
+    coef.append(aj * coef[0] - c_hi)
+    for n in range(1, _NCDF_TERMS):  # Q^(n)/n! from the recurrence
+        coef.append((aj * coef[n] + coef[n - 1]) / (n + 1))
+    p = coef[-1]
+    for n in range(_NCDF_TERMS - 1, 0, -1):
+        p = p * d + coef[n]
+    q_t = qh[j] + (ql[j] + d * p)
+    g_t = gn[j] + d * ((p - c_hi) - c_lo)
+    ac = np.where(table, limit, a)
+    r = ac
+    for k in range(_NCDF_CF_TERMS, 1, -1):
+        r = ac + k / r
+    inv = 1 / (ac + 1 / r)  # 1/r0
+    w = 1 - 1 / (1 + ac * r)  # a/r0
+    v = ac - inv
+    return (np.where(table, q_t, c_hi * inv + c_lo * inv), np.where(table, a * q_t, c_hi * w + c_lo * w),
+            np.where(table, g_t, -(c_hi * v + c_lo * v)))
+
+
+def _ncdf_parts(x: np.ndarray) -> tuple[np.ndarray, ...]:
+    """(Q, aQ, G, h, l) of a = min(|x|, 40), with a²/2 = h + l exactly (Phi(-40) = 0 in float64)."""
+    a = np.minimum(np.abs(x), _GAUSS_CUTOFF)
+    q, aq, g = _ncdf_tail(a)
+    h, l = two_square(a)
+    return q, aq, g, 0.5 * h, 0.5 * l
 
 
 def _gelu_tanh_u(xc: np.ndarray) -> np.ndarray:
@@ -209,9 +289,10 @@ def _gelu_tanh_u(xc: np.ndarray) -> np.ndarray:
 
 @elementwise
 def gelu(x: np.ndarray, approximate: str = "none") -> np.ndarray:
-    r"""``approximate="none"``: :math:`x\,\Phi(x) = \frac{x}{2}\operatorname{erfc}(-x/\sqrt2)`, with Φ as in
-    :func:`_normal_cdf` (full relative accuracy in the left tail, where :math:`1 + \operatorname{erf}`
-    would cancel to 0).
+    r"""``approximate="none"``: :math:`x\,\Phi(x) = \frac{x}{2}\operatorname{erfc}(-x/\sqrt2)`, as
+    :math:`-a\,Q(a)\,e^{-a^2/2}` for x = -a < 0 and :math:`x\,(1 - Q(x)\,e^{-x^2/2})` for x >= 0 with
+    :math:`Q(a) = \tfrac12\operatorname{erfcx}(a/\sqrt2)` from :func:`_ncdf_tail` (full relative accuracy
+    in the left tail, where :math:`1 + \operatorname{erf}` would cancel to 0).
 
     ``approximate="tanh"``: :math:`\frac{x}{2}\bigl(1 + \tanh u\bigr) = x\,\sigma(2u)`,
     :math:`u = \sqrt{2/\pi}\,(x + 0.044715x^3)`, the PyTorch/JAX approximation; u uses x clamped to ±100,
@@ -220,12 +301,17 @@ def gelu(x: np.ndarray, approximate: str = "none") -> np.ndarray:
     if mode == "tanh":
         xc = np.clip(x, -_GELU_TANH_CUTOFF, _GELU_TANH_CUTOFF)
         return np.maximum(x, -_GELU_TANH_CUTOFF) * _sigmoid_pair(2.0 * _gelu_tanh_u(xc))[0]
-    return np.maximum(x, -_GAUSS_CUTOFF) * _normal_cdf(x)
+    q, aq, _, h, l = _ncdf_parts(x)
+    return np.where(x < 0, -times_exp_neg(aq, h, l), x * (1 - times_exp_neg(q, h, l)))
 
 
 @elementwise
 def gelu_grad(x: np.ndarray, approximate: str = "none") -> np.ndarray:
-    r"""``"none"``: :math:`\Phi(x) + x\,\varphi(x)`, :math:`\varphi(x) = e^{-x^2/2}/\sqrt{2\pi}`.
+    r"""``"none"``: :math:`\Phi(x) + x\,\varphi(x)`, :math:`\varphi(x) = e^{-x^2/2}/\sqrt{2\pi}`, as
+    :math:`G(a)\,e^{-a^2/2}` for x = -a < 0 and :math:`1 - G(x)\,e^{-x^2/2}` for x >= 0, with
+    :math:`G(a) = Q(a) - a/\sqrt{2\pi}` from :func:`_ncdf_tail`: around the root x₀ = -0.7517915... the
+    sum :math:`\Phi + x\varphi` would cancel (an absolute error of 1e-17 on a value going to 0), while G
+    is a Taylor series about the root itself.
     ``"tanh"``: :math:`\sigma(2u) + 2x\,u'(x)\,\sigma(2u)\,\sigma(-2u)`,
     :math:`u' = \sqrt{2/\pi}\,(1 + 3\cdot0.044715x^2)`."""
     mode = _check_approximate(approximate)
@@ -234,8 +320,9 @@ def gelu_grad(x: np.ndarray, approximate: str = "none") -> np.ndarray:
         s, s_neg = _sigmoid_pair(2.0 * _gelu_tanh_u(xc))
         du = _SQRT_2_OVER_PI * (1.0 + 3.0 * _GELU_KAPPA * (xc * xc))
         return s + 2.0 * xc * du * s * s_neg
-    xc = np.clip(x, -_GAUSS_CUTOFF, _GAUSS_CUTOFF)  # phi(x) is exactly 0 beyond
-    return _normal_cdf(x) + xc * (_INV_SQRT_2PI * _exp_neg_half_square(xc))
+    _, _, g, h, l = _ncdf_parts(x)
+    eg = times_exp_neg(g, h, l)  # Phi(-a) - a phi(a) = GELU'(-a), a = |x|
+    return np.where(x < 0, eg + 0.0, 1 - eg)  # + 0.0: an underflow on the left is 0, not -0
 
 
 # --- SiLU / Swish ---------------------------------------------------------------------------------
@@ -248,29 +335,121 @@ SILU_BETA = Param(
 )
 
 
-def _swish_parts(x: np.ndarray, b: float) -> tuple[np.ndarray, np.ndarray]:
-    """(t, x_floor): t = βx with x clamped to |βx| <= 1000 (σ(t) is exactly 0 or 1 beyond, and βx cannot
-    overflow), and x floored at the same point, so x·σ(βx) is 0 rather than -inf·0 = NaN at x = -inf."""
+def _swish_parts(x: np.ndarray, b: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(t, t_lo, x_floor): t = βx with x clamped to |βx| <= 1000 (σ(t) is exactly 0 or 1 beyond, and βx
+    cannot overflow), t_lo its rounding error (Dekker's product; 0 for β = 0 or 1, where t is exact:
+    e^t would turn an error of t into a relative error |t| times larger), and x floored at the same
+    point, so x·σ(βx) is 0 rather than -inf·0 = NaN at x = -inf."""
     if b == 0.0:  # σ(0) = 1/2 whatever x is
-        return np.zeros_like(x), x
+        return np.zeros_like(x), np.zeros_like(x), x
     limit = _EXP_CUTOFF / b
-    return b * np.clip(x, -limit, limit), np.maximum(x, -limit)
+    xc = np.clip(x, -limit, limit)
+    if b == 1.0 or b > 2.0**900:  # exact, or (absurdly large β) Veltkamp's split of β would overflow
+        return b * xc, np.zeros_like(x), np.maximum(x, -limit)
+    t, t_lo = _exact_product_where(np.isfinite(xc), xc, np.full_like(xc, b))
+    return np.where(np.isfinite(xc), t, b * xc), t_lo, np.maximum(x, -limit)
+
+
+def _times_tiny_exp(x: np.ndarray, t: np.ndarray) -> np.ndarray:
+    r""":math:`x\,e^{t}` for :math:`t \le -700` (t clamped at -1000), as :math:`(x E)\,E` with
+    :math:`E = e^{t/2}`: :math:`e^t` itself may be subnormal there, with few significant bits, and a
+    product with a large x would magnify its error to hundreds of ulps; E is normal (> e^{-500})."""
+    e_half = np.exp(0.5 * t)
+    return (x * e_half) * e_half
+
+
+def _ratio_one_plus(num: np.ndarray, num_lo: np.ndarray, w: np.ndarray, w_lo: np.ndarray | float) -> np.ndarray:
+    r""":math:`(num + num_lo)/(1 + w + w_lo)` for :math:`0 \le w < 2` and small lo parts (the rounding errors
+    of an exactly formed numerator and w), to one rounding plus a first-order correction: with
+    :math:`1 + w = s + e` exactly (Fast2Sum), :math:`q = num/s` and the result is
+    :math:`q + (num_lo - q\,(e + w_lo))/s`."""
+    s = 1.0 + w
+    e = ((1.0 - s) + w) + w_lo
+    q = num / s
+    c = (num_lo - np.where(np.isfinite(q), q, 0.0) * e) / s  # num = ±inf: no inf * 0
+    return np.where(c == 0, q, q + c)  # q = ±0 keeps its sign, ±inf stays
+
+
+def _exact_product_where(cond: np.ndarray, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(x*y rounded, its rounding error) where ``cond`` (Dekker's product), (0, 0) elsewhere; x must
+    be finite where ``cond``. Beyond |x| = 2**900 (Veltkamp's split would overflow) the error is left
+    out; only β < 1e-268 in Swish-β reaches there."""
+    xc = np.where(cond, x, 0.0)
+    p = xc * y
+    xe = np.where(np.abs(xc) < 2.0**900, xc, 0.0)
+    return p, two_prod(xe, y)[1]
+
+
+#: below this exponent, e^t is close to or below the smallest normal (e^-708.4) and 1 + e^t == 1
+_TINY_EXP = -700.0
 
 
 @elementwise
 def silu(x: np.ndarray, beta: float = 1.0) -> np.ndarray:
-    r""":math:`x\,\sigma(\beta x)` (Swish-β; SiLU at β = 1)."""
-    t, xf = _swish_parts(x, SILU_BETA.check(beta))
-    return xf * _sigmoid_pair(t)[0]
+    r""":math:`x\,\sigma(\beta x)` (Swish-β; SiLU at β = 1) as :math:`x/(1 + z)` or :math:`xz/(1 + z)`,
+    :math:`z = e^{-\beta|x|}`, with xz exact and the rounding of 1 + z compensated; for :math:`\beta x < -700`, where
+    :math:`\sigma(\beta x) = e^{\beta x}`, as :math:`(x E) E` with :math:`E = e^{\beta x/2}` (see
+    :func:`_times_tiny_exp`)."""
+    t, t_lo, xf = _swish_parts(x, SILU_BETA.check(beta))
+    tail = (t < _TINY_EXP) & (t > -_EXP_CUTOFF)  # at the clamp (x = -inf too) the product stays 0
+    neg = t < 0
+    z = np.exp(-np.abs(t))
+    z = z + z * np.where(neg, t_lo, -t_lo)  # e^(-|t + t_lo|)
+    p, p_lo = _exact_product_where(neg, xf, z)  # x z exactly on the left (xf = +inf meets no z = 0)
+    body = _ratio_one_plus(np.where(neg, p, xf), p_lo, z, 0.0)
+    xt = np.where(tail, xf, 0.0)
+    return np.where(tail, _times_tiny_exp(xt + xt * t_lo, np.where(tail, t, _TINY_EXP)), body)
+
+
+#: the root t0 = -1 - W(1/e) = -1.27846454276107379510... of SiLU'(t) = σ(t)(1 + tσ(-t)), i.e. of
+#: 1 + t + e^t = 0, as a double-double (hi, lo); mpmath at 60 digits (lambertw)
+_SILU_ROOT = (-1.2784645427610737, -1.0946994183093437e-16)
+#: e^t0 = -1 - t0 (rounded; its error enters only relative to the whole numerator)
+_SILU_ROOT_EXP = 0.2784645427610738
 
 
 @elementwise
 def silu_grad(x: np.ndarray, beta: float = 1.0) -> np.ndarray:
-    r""":math:`\sigma(\beta x)\,(1 + \beta x\,\sigma(-\beta x))`, with both sigmoids computed directly (not
-    :math:`1 - \sigma`)."""
-    t, _ = _swish_parts(x, SILU_BETA.check(beta))
+    r""":math:`\sigma(t)\,(1 + t\,\sigma(-t))`, :math:`t = \beta x`, from :math:`z = e^{-|t|}`:
+
+    * t >= 0: as written, with both sigmoids computed directly (not :math:`1 - \sigma`);
+    * t < 0: :math:`N\cdot z/(1+z)^2` with :math:`N = 1 + z + t`, which goes through 0 at the root
+      :math:`t_0 = -1 - W(1/e) \approx -1.2784645` (where the direct form cancels to an absolute error of
+      1e-17). With :math:`\delta = t - t_0` (:math:`t_0` a double-double, t carried with its rounding
+      error) and :math:`z = z_0 e^\delta`, :math:`z_0 = e^{t_0} = -1 - t_0`, exactly
+      :math:`N = \delta + z_0\operatorname{expm1}(\delta)`: two terms of the same sign, so N keeps its
+      relative accuracy through the root (used for :math:`|\delta| < 1/2`; elsewhere N is summed with
+      TwoSum). The quotient is formed from the exact :math:`Nz` and :math:`(1+z)^2` (Dekker's product,
+      Fast2Sum for 1 + z): one rounded division plus a correction. Below t = -700, where z is
+      subnormal or nearly so, :math:`N z = (N E) E` with :math:`E = e^{t/2}` (see :func:`_times_tiny_exp`).
+
+    For β other than 0 and 1, t = βx carries its rounding error t_lo (:func:`_swish_parts`) into δ, N
+    and z."""
+    t, t_lo, _ = _swish_parts(x, SILU_BETA.check(beta))
+    neg = t < 0
     s, s_neg = _sigmoid_pair(t)
-    return s * (1.0 + t * s_neg)
+    right = s * (1.0 + t * s_neg)
+    tn = np.where(neg, t, _SILU_ROOT[0])
+    z = np.exp(tn)
+    z = z + z * t_lo  # e^(t + t_lo)
+    # N = 1 + t + z: near the root from delta, elsewhere summed exactly (TwoSum) as num + num_lo
+    delta = ((tn - _SILU_ROOT[0]) - _SILU_ROOT[1]) + t_lo  # t - t0, exact (Sterbenz) near t0
+    one_t, one_t_err = two_sum(np.ones_like(tn), tn)
+    far, far_err = two_sum(one_t, z)
+    near = np.abs(delta) < 0.5
+    num = np.where(near, delta + _SILU_ROOT_EXP * np.expm1(np.where(near, delta, 0.0)), far)
+    num_lo = np.where(near, 0.0, far_err + one_t_err + t_lo)
+    # N z / (1 + z)² with N z exact (Dekker) and (1 + z)² = (s + e)² = sq + sq_lo to first order
+    p, p_lo = two_prod(num, z)
+    s1 = 1.0 + z
+    e1 = (1.0 - s1) + z
+    sq, sq_lo = two_square(s1)
+    q = p / sq
+    c = ((p_lo + num_lo * z) - q * (sq_lo + 2.0 * s1 * e1)) / sq
+    left = np.where(c == 0, q, q + c)  # q = -0 (z = 0 at the clamp) keeps its sign
+    tail = (tn < _TINY_EXP) & (tn > -_EXP_CUTOFF)  # z subnormal or nearly: N z as (N E) E, see silu
+    left = np.where(tail, _times_tiny_exp(num + num * t_lo, np.where(tail, tn, _TINY_EXP)), left)
+    return np.where(neg, left, right)
 
 
 # --- Mish ----------------------------------------------------------------------------------------
@@ -294,20 +473,91 @@ def _tanh_softplus(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 @elementwise
 def mish(x: np.ndarray) -> np.ndarray:
     r""":math:`x\tanh(\operatorname{softplus}(x))` with the tanh of softplus as a ratio in :math:`e^{-|x|}`
-    (see :func:`_tanh_softplus`); x is floored at -1000, where the ratio is exactly 0."""
+    (see :func:`_tanh_softplus`); x is floored at -1000, where the ratio is exactly 0. For x < 0 the ratio
+    is :math:`w/(1 + w)`, :math:`w = z(1 + z/2)`, :math:`z = e^x`, and the product is :math:`x\,w/(1 + w)`
+    with xw exact and the roundings of w and 1 + w compensated; for x < -700 it is :math:`e^x` and the product is
+    :math:`(x E) E`, :math:`E = e^{x/2}` (see :func:`_times_tiny_exp`)."""
     t, _ = _tanh_softplus(x)
-    return np.maximum(x, -_EXP_CUTOFF) * t
+    xf = np.maximum(x, -_EXP_CUTOFF)
+    tail = xf < _TINY_EXP  # t = e^x (1 + e^x/2)/(1 + e^x (1 + e^x/2)) = e^x to far below an ulp
+    z = np.exp(np.minimum(x, 0))
+    w, w_lo = two_sum(z, 0.5 * (z * z))  # x < 0: t = w/(1 + w), w = z(1 + z/2) <= 3/2
+    neg = x < 0
+    p, p_lo = _exact_product_where(neg, xf, w)
+    body = _ratio_one_plus(p, p_lo + np.where(neg, xf, 0.0) * w_lo, w, w_lo)
+    left = np.where(tail, _times_tiny_exp(xf, np.where(tail, xf, _TINY_EXP)), body)
+    return np.where(x < 0, left, xf * t)
+
+
+#: the root x0 = -1.19243121451549521213... of Mish', as a double-double (hi, lo); mpmath findroot at
+#: 60 digits of tanh(softplus(x)) + x sigma(x) sech²(softplus(x)) from -1.19
+_MISH_ROOT = (-1.1924312145154952, -4.8484829848031044e-17)
+#: z0 = e^x0, z0 + 4 and K = z0² + 4 z0 + 6 + 4 x0 (x0 the double-double above) as double-doubles, from
+#: mpmath at 60 digits
+_MISH_Z0 = (0.3034825352815289, 1.981117434764409e-17)
+_MISH_Z0_PLUS_4 = (4.303482535281529, -2.0223343057738722e-16)
+_MISH_K = (2.536306932285039, 2.0040087774557082e-16)
 
 
 @elementwise
 def mish_grad(x: np.ndarray) -> np.ndarray:
-    r""":math:`\tanh s + x\,\sigma(x)\operatorname{sech}^2 s`, :math:`s = \operatorname{softplus}(x)`, with
-    :math:`\operatorname{sech}^2 s = (1 - t)(1 + t)`; x is clamped to ±1000, beyond which the second term is
-    exactly 0."""
+    r""":math:`\tanh s + x\,\sigma(x)\operatorname{sech}^2 s`, :math:`s = \operatorname{softplus}(x)`.
+
+    x >= 0: with :math:`\operatorname{sech}^2 s = (1 - t)(1 + t)` (:func:`_tanh_softplus`), a sum of
+    positive terms; x is clamped to 1000, beyond which the second term is exactly 0.
+
+    x < 0: in :math:`z = e^x` (with :math:`u = 1 + z = e^s`), :math:`f'(x) = z M/D^2` with
+    :math:`D = u^2 + 1 = 2 + z(2 + z)` and :math:`M = z^3 + 4z^2 + 6z + 4 + 4x(1 + z)`, which changes
+    sign at the root :math:`x_0 \approx -1.1924312` and cancels (to tens of ulps) on a wide interval around
+    it. With :math:`\delta = x - x_0` (:math:`x_0` a double-double), :math:`z = z_0 e^\delta` and
+    :math:`m = \operatorname{expm1}(\delta)`, exactly
+    :math:`M = z_0 m\,\bigl(K + z(z + z_0 + 4)\bigr) + 4\delta(1 + z)` with the constant
+    :math:`K = z_0^2 + 4z_0 + 6 + 4x_0 > 0`: two terms of the sign of δ, nothing cancels. M, zM and
+    :math:`D^2` are carried as unevaluated sums hi + lo (Dekker's product, TwoSum), so that only the
+    errors of exp and expm1 remain and the quotient is one rounded division plus a correction; for x < -700 (z subnormal or nearly) :math:`zM/D^2 = (M/4) z` as
+    :math:`((M/4) E) E`, :math:`E = e^{x/2}` (see :func:`_times_tiny_exp`)."""
     xc = np.clip(x, -_EXP_CUTOFF, _EXP_CUTOFF)
     t, one_minus_t = _tanh_softplus(xc)
     s = _sigmoid_pair(xc)[0]
-    return t + xc * s * one_minus_t * (1.0 + t)
+    right = t + xc * s * one_minus_t * (1.0 + t)
+    neg = xc < 0
+    xn = np.where(neg, xc, _MISH_ROOT[0])
+    z = np.exp(xn)
+    # delta = x - x0 and m = expm1(delta) (first order in the low part)
+    d1, d1_err = two_sum(xn, np.full_like(xn, -_MISH_ROOT[0]))
+    delta, delta_lo = two_sum(d1, d1_err - _MISH_ROOT[1])
+    m = np.expm1(delta)
+    m = m + delta_lo * (1.0 + m)
+    # M = z0 m A + 4 delta (1 + z), A = K + z (z + z0 + 4), each product and sum carried as hi + lo
+    u, u_lo = two_sum(np.ones_like(z), z)
+    t2, t2_lo = two_prod(delta, u)
+    t2_lo = t2_lo + (delta * u_lo + delta_lo * u)
+    b, b_lo = two_sum(z, np.full_like(z, _MISH_Z0_PLUS_4[0]))
+    zb, zb_lo = two_prod(z, b)
+    zb_lo = zb_lo + z * (b_lo + _MISH_Z0_PLUS_4[1])
+    a, a_lo = two_sum(np.full_like(zb, _MISH_K[0]), zb)
+    a_lo = a_lo + zb_lo + _MISH_K[1]
+    zm, zm_lo = two_prod(np.full_like(m, _MISH_Z0[0]), m)
+    zm_lo = zm_lo + _MISH_Z0[1] * m
+    t1, t1_lo = two_prod(zm, a)
+    t1_lo = t1_lo + (zm * a_lo + zm_lo * a)
+    num, num_lo = two_sum(t1, 4.0 * t2)
+    num_lo = num_lo + (t1_lo + 4.0 * t2_lo)
+    # f' = z M / D², D = 2 + z (2 + z), from the exact z M and D² (first order in the low parts)
+    p, p_lo = two_prod(num, z)
+    p_lo = p_lo + num_lo * z
+    zz, zz_lo = two_square(z)
+    a2, a2_err = two_sum(2.0 * z, zz)
+    d, d_err = two_sum(np.full_like(a2, 2.0), a2)
+    d_lo = d_err + a2_err + zz_lo  # D = d + d_lo
+    sq, sq_lo = two_square(d)
+    sq_lo = sq_lo + 2.0 * d * d_lo  # D² = sq + sq_lo
+    q = p / sq
+    c = (p_lo - q * sq_lo) / sq
+    left = np.where(c == 0, q, q + c)  # q = -0 (z = 0 at the clamp) keeps its sign
+    tail = (xn < _TINY_EXP) & (xn > -_EXP_CUTOFF)
+    left = np.where(tail, _times_tiny_exp(0.25 * num, np.where(tail, xn, _TINY_EXP)), left)
+    return np.where(neg, left + 0.0, right)  # + 0.0: an underflow on the left is 0, not -0
 
 
 # --- Hard Swish ----------------------------------------------------------------------------------
@@ -361,12 +611,46 @@ def squareplus(x: np.ndarray, b: float = 4.0) -> np.ndarray:
     return np.where(x >= 0, p, small)
 
 
+def _squareplus_left_slope(a: np.ndarray, b: float) -> np.ndarray:
+    r""":math:`f'(-a)` for :math:`a = |x|` (NaN propagates):
+    :math:`f'(-a) = f(-a)/r = \frac{b/2}{r(a + r)} = \frac{b/2}{a^2 + b + a r}`, :math:`r = \sqrt{a^2 + b}`.
+
+    The value is invariant under :math:`(a, b) \to (a 2^{-j}, b 4^{-j})`, so b is scaled to
+    :math:`1 \le b' < 4` (exactly, :func:`._exact.normalize_scale`) and a with it. For :math:`a' \le 2^{30}`
+    the denominator is summed exactly from :math:`a'^2` (Dekker), b' and :math:`a' r` (r itself from the
+    exact :math:`a'^2 + b'` with one Newton correction of the square root), so the result is one
+    rounded division plus a first-order correction, where the quotient :math:`f(-a)/r` of two rounded
+    values and the hypot inside both would add up to 3 ulps. Beyond, :math:`f'(-a) = (b'/4)/a'^2` to
+    far below an ulp, divided twice so that nothing overflows. b = 0 (ReLU): 0 for a > 0 and 1/2 at
+    a = 0 (the value of f'(0) for every b > 0)."""
+    if b == 0.0:
+        return np.where(a > 0, 0.0, np.where(a == 0, 0.5, a))
+    bs, j = normalize_scale(b)
+    if j < 0:  # a' = a 2**-j must stay finite: beyond 2**1000 the value is 0 anyway
+        a = np.minimum(a, 2.0 ** (1000 + j))
+    y = np.ldexp(a, -j)
+    near = y <= 2.0**30
+    yn = np.where(near, y, 0.0)
+    h, l = two_square(yn)
+    sq, sq_err = two_sum(h, np.full_like(h, bs))
+    sq_lo = sq_err + l  # a'^2 + b' = sq + sq_lo
+    r0 = np.sqrt(sq)
+    r = r0 + sq_lo / (2 * r0)
+    p, p_lo = two_prod(yn, r)
+    den, den_err = two_sum(sq, p)
+    den_lo = den_err + sq_lo + p_lo
+    q = 0.5 * bs / den
+    yf = np.where(near, 1.0, y)
+    return np.where(near, q - q * (den_lo / den), 0.25 * bs / yf / yf)
+
+
 @elementwise
 def squareplus_grad(x: np.ndarray, b: float = 4.0) -> np.ndarray:
-    r""":math:`\frac12\bigl(1 + x/\sqrt{x^2 + b}\bigr)`: :math:`f(x)/\sqrt{x^2 + b}` for x < 0 and
-    :math:`1 - f'(-x)` for x >= 0 (f' + f'(-x) = 1), so neither side cancels and ±inf give 0 and 1."""
-    _, _, slope_small = _squareplus_parts(x, SQUAREPLUS_B.check(b))
-    return np.where(x >= 0, 1.0 - slope_small, slope_small)
+    r""":math:`\frac12\bigl(1 + x/\sqrt{x^2 + b}\bigr)`: :math:`f'(x)` for x < 0 from
+    :func:`_squareplus_left_slope`, and :math:`1 - f'(-x)` for x >= 0 (f' + f'(-x) = 1), so neither
+    side cancels and ±inf give 0 and 1."""
+    slope = _squareplus_left_slope(np.abs(x), SQUAREPLUS_B.check(b))
+    return np.where(x >= 0, 1.0 - slope, slope)
 
 
 # --- Sparse plus ---------------------------------------------------------------------------------
@@ -409,13 +693,10 @@ def isrlu(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
 
 @elementwise
 def isrlu_grad(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
-    r"""1 for x >= 0, :math:`(1 + \alpha x^2)^{-3/2}` for x < 0; for x < -1 as
-    :math:`|x|^{-3}(\alpha + 1/x^2)^{-3/2}`."""
+    r"""1 for x >= 0, :math:`(1 + \alpha x^2)^{-3/2}` for x < 0, as one ``pow`` of the exactly formed
+    :math:`1 + \alpha x^2` (see :func:`._exact.inv_pow_three_halves`, shared with ISRU)."""
     a = ISRLU_ALPHA.check(alpha)
-    near = np.clip(x, -1.0, 0.0)
-    inv = -1.0 / np.minimum(x, -1.0)  # 1/|x| in (0, 1]
-    left = np.where(x < -1.0, inv**3 * (a + inv * inv) ** -1.5, (1.0 + a * (near * near)) ** -1.5)
-    return np.where(x >= 0, 1.0, left)
+    return np.where(x >= 0, 1.0, inv_pow_three_halves(x, a))
 
 
 # --- references ----------------------------------------------------------------------------------

@@ -43,9 +43,10 @@ def _prepare(x: Any, axis: Any) -> tuple[np.ndarray, np.dtype, int]:
 
 
 def _prepare_wide(x: Any, axis: Any) -> tuple[np.ndarray, np.dtype, int]:
-    """:func:`_prepare` for the softmax family: these reduce over the vector, and float32 (or float16)
-    input is reduced in float64, the accumulation type, and rounded once at the end (with float32
-    arithmetic the 2-ulp float32 ``exp`` alone would put the Jacobian's products at 6-8 ulps)."""
+    """:func:`_prepare` for the softmax family and GLU: float32 (or float16) input is computed in
+    float64 (for the softmax family the accumulation type of the reduction) and rounded once at the
+    end, as the element-wise functions are (:mod:`activations._arrays`): with float32 arithmetic the
+    2-ulp float32 ``exp`` alone would put the Jacobian's products at 6-8 ulps (3 for GLU's)."""
     work, dtype, ax = _prepare(x, axis)
     return work.astype(np.float64, copy=False), dtype, ax
 
@@ -399,18 +400,18 @@ def glu(x: Any, axis: int = -1) -> np.ndarray:
     :math:`\sigma` is evaluated from :math:`e^{-|b|}`, so nothing overflows; an infinite ``a`` stays
     infinite wherever :math:`\sigma(b) > 0`, and :math:`\infty \cdot \sigma(-\infty)` is NaN.
     """
-    work, dtype, ax = _prepare(x, axis)
+    work, dtype, ax = _prepare_wide(x, axis)
     a, b = _glu_halves(np.moveaxis(work, ax, -1), axis)
     s, _ = _sigmoid_pair(b)
     out = _gate(a, s, b > -np.inf)
-    return np.moveaxis(out, -1, ax).astype(dtype, copy=False)
+    return _finish(np.moveaxis(out, -1, ax), dtype)
 
 
 def glu_jacobian(x: Any, axis: int = -1) -> np.ndarray:
     r"""Jacobian of GLU, shape ``moveaxis(x, axis, -1).shape[:-1] + (n/2, n)``:
     :math:`\partial y_i/\partial a_i = \sigma(b_i)`,
     :math:`\partial y_i/\partial b_i = a_i\,\sigma(b_i)\,\sigma(-b_i)`, every other entry 0."""
-    work, dtype, ax = _prepare(x, axis)
+    work, dtype, ax = _prepare_wide(x, axis)
     a, b = _glu_halves(np.moveaxis(work, ax, -1), axis)
     s, s_neg = _sigmoid_pair(b)
     h = a.shape[-1]
@@ -418,20 +419,20 @@ def glu_jacobian(x: Any, axis: int = -1) -> np.ndarray:
     idx = np.arange(h)
     jac[..., idx, idx] = s
     jac[..., idx, h + idx] = _gate(a, s * s_neg, np.isfinite(b))
-    return jac.astype(dtype, copy=False)
+    return _finish(jac, dtype)
 
 
 def glu_vjp(x: Any, g: Any, axis: int = -1) -> np.ndarray:
     r"""Vector-Jacobian product: ``g`` has the shape of the output (x's with half the size along
     ``axis``); the result has the shape of x: :math:`(g \odot \sigma(b),\ g \odot a\,\sigma(b)\sigma(-b))`."""
-    work, dtype, ax = _prepare(x, axis)
+    work, dtype, ax = _prepare_wide(x, axis)
     moved = np.moveaxis(work, ax, -1)
     a, b = _glu_halves(moved, axis)
     g = _check_g(g, np.moveaxis(np.empty(a.shape), -1, ax).shape, "the output")
     g = np.moveaxis(g, ax, -1)
     s, s_neg = _sigmoid_pair(b)
     out = np.concatenate([_mul(g, s), _mul(g, _gate(a, s * s_neg, np.isfinite(b)))], axis=-1)
-    return np.moveaxis(out, -1, ax).astype(dtype, copy=False)
+    return _finish(np.moveaxis(out, -1, ax), dtype)
 
 
 # --- sparsemax -----------------------------------------------------------------------------------
