@@ -50,7 +50,8 @@ def _sources(fig: Figure) -> list[Path]:
     # the module that defines the entry (and any custom drawer next to it); __module__ survives the
     # @elementwise wrapper, whose own code lives in _arrays.py
     modules = {Path(sys.modules[get(k).fn.__module__].__file__) for k in keys}  # type: ignore[arg-type]
-    return [_PACKAGE / name for name in _RENDERER_MODULES] + sorted(modules)
+    shared = sorted((_PACKAGE / "catalog").glob("_*.py"))  # helpers the catalog modules share
+    return [_PACKAGE / name for name in _RENDERER_MODULES] + shared + sorted(modules)
 
 
 def cache_key(fig: Figure) -> str:
