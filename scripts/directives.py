@@ -327,9 +327,9 @@ def compare(page: Page, *keys: str) -> str:
 
 
 def accuracy(page: Page) -> str:
-    from activations import accuracy as measured  # reads the committed measurement; needs no mpmath
+    from activations.accuracy_table import table_markdown  # the committed measurement; needs no mpmath
 
-    return measured.table_markdown(page.lang, page.root)
+    return table_markdown(page.lang, page.root)
 
 
 def count(page: Page) -> str:

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from activations import REGISTRY, accuracy
+from activations import REGISTRY, accuracy, accuracy_table
 from activations.accuracy_notes import EXPLANATIONS
 
 mp = pytest.importorskip("mpmath")
@@ -111,14 +111,14 @@ def test_spot_check_agrees_with_the_recorded_numbers(data, key):
 
 def test_table_renders_every_entry(data):
     for lang in ("zh", "en"):
-        table = accuracy.table_markdown(lang, root="../")
+        table = accuracy_table.table_markdown(lang, root="../")
         for key in REGISTRY:
             assert f"](../functions/{key}.md)" in table
         assert table.count("\n|") >= len(REGISTRY) + 1
         for key, e in data["entries"].items():
             if not all(e["pass"].values()) and key in EXPLANATIONS:
                 assert EXPLANATIONS[key](lang) in table
-    assert "函数" in accuracy.table_markdown("zh") and "Function" in accuracy.table_markdown("en")
+    assert "函数" in accuracy_table.table_markdown("zh") and "Function" in accuracy_table.table_markdown("en")
 
 
 # --- rounding and the ULP measure ------------------------------------------------------------------
