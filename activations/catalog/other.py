@@ -697,10 +697,10 @@ ENTRIES = [
         ),
         stable_tex=(
             r"\operatorname{sinc}'(x) = \begin{cases}"
-            r" \displaystyle\sum_{k=1}^{10} \frac{(-1)^k\, 2k\, x^{2k-1}}{(2k+1)!} & |x| < 1"
-            r" \\[2ex] \dfrac{\operatorname{sgn}(x)}{x^2} \displaystyle\sum_{n=1}^{16} \frac{h^{(n)}(r_j)}{n!}"
-            r" \bigl(|x| - r_j\bigr)^n & \bigl||x| - r_j\bigr| < \tfrac14,\ j \le 32"
-            r" \\[2ex] \dfrac{\cos x - \operatorname{sinc}(x)}{x} & |x| \ge 1,\ \bigl||x| - r_j\bigr| \ge \tfrac14"
+            r" \displaystyle\sum_{k=1}^{12} \frac{(-1)^k\, 2k\, x^{2k-1}}{(2k+1)!} & |x| < \tfrac32"
+            r" \\[2ex] \dfrac{\operatorname{sgn}(x)}{x^2} \displaystyle\sum_{n \ge 1} \frac{h^{(n)}(r_j)}{n!}"
+            r" \bigl(|x| - r_j\bigr)^n & \bigl||x| - r_j\bigr| < \delta_j"
+            r" \\[2ex] \dfrac{\cos x - \operatorname{sinc}(x)}{x} & |x| \ge \tfrac32,\ \bigl||x| - r_j\bigr| \ge \delta_j"
             r" \end{cases}"
             r" \qquad h(x) = x\cos x - \sin x,\quad \tan r_j = r_j"
         ),
