@@ -696,13 +696,13 @@ ENTRIES = [
             r" \\[1ex] 0 & x = 0 \end{cases}"
         ),
         stable_tex=(
-            r"\operatorname{sinc}'(x) = \begin{cases}"
+            r"\begin{gathered}\operatorname{sinc}'(x) = \begin{cases}"
             r" \displaystyle\sum_{k=1}^{12} \frac{(-1)^k\, 2k\, x^{2k-1}}{(2k+1)!} & |x| < \tfrac32"
             r" \\[2ex] \dfrac{\operatorname{sgn}(x)}{x^2} \displaystyle\sum_{n \ge 1} \frac{h^{(n)}(r_j)}{n!}"
             r" \bigl(|x| - r_j\bigr)^n & \bigl||x| - r_j\bigr| < \delta_j"
-            r" \\[2ex] \dfrac{\cos x - \operatorname{sinc}(x)}{x} & |x| \ge \tfrac32,\ \bigl||x| - r_j\bigr| \ge \delta_j"
+            r" \\[2ex] \dfrac{\cos x - \operatorname{sinc}(x)}{x} & \text{(}|x| \ge \tfrac32,\ \bigl||x| - r_j\bigr| \ge \delta_j\text{)}"
             r" \end{cases}"
-            r" \qquad h(x) = x\cos x - \sin x,\quad \tan r_j = r_j"
+            r" \\ h(x) = x\cos x - \sin x,\quad \tan r_j = r_j\end{gathered}"
         ),
         properties=Properties(
             range=Bounds(r"[{minimum},\ 1]", MINIMUM, 1.0, lo_closed=True, hi_closed=True),

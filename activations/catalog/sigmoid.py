@@ -505,9 +505,9 @@ ENTRIES += [
         tex=r"\operatorname{ISRU}(x) = \frac{x}{\sqrt{1 + \alpha x^2}}",
         grad_tex=r"\operatorname{ISRU}'(x) = \left(\frac{1}{\sqrt{1 + \alpha x^2}}\right)^{3}",
         stable_tex=(
-            r"\operatorname{ISRU}(x) = \frac{u\,x}{\operatorname{hypot}(u,\ x)},\quad u = \frac{1}{\sqrt{\alpha}};"
-            r" \qquad \operatorname{ISRU}'(x) = s^{-3/2}\Bigl(1 - \tfrac32\,\frac{\ell}{s}\Bigr),"
-            r"\quad s + \ell = 1 + \alpha x^2"
+            r"\begin{gathered}\operatorname{ISRU}(x) = \frac{u\,x}{\operatorname{hypot}(u,\ x)},\quad u = \frac{1}{\sqrt{\alpha}}"
+            r" \\ \operatorname{ISRU}'(x) = s^{-3/2}\Bigl(1 - \tfrac32\,\frac{\ell}{s}\Bigr),"
+            r"\quad s + \ell = 1 + \alpha x^2\end{gathered}"
         ),
         params=(ALPHA_ISRU,),
         family_values=({"alpha": 0.25}, {"alpha": 1.0}, {"alpha": 4.0}),

@@ -778,10 +778,10 @@ ENTRIES = [
         grad=sparsemax_jacobian,
         vjp=sparsemax_vjp,
         tex=(
-            r"\operatorname{sparsemax}(\mathbf{x}) = \operatorname*{arg\,min}_{\mathbf{p} \in \Delta^{n-1}}"
-            r" \lVert \mathbf{p} - \mathbf{x} \rVert^2, \quad"
+            r"\begin{gathered}\operatorname{sparsemax}(\mathbf{x}) = \operatorname*{arg\,min}_{\mathbf{p} \in \Delta^{n-1}}"
+            r" \lVert \mathbf{p} - \mathbf{x} \rVert^2, \\"
             r" \operatorname{sparsemax}(\mathbf{x})_i = \max\bigl(x_i - \tau(\mathbf{x}),\ 0\bigr),"
-            r" \quad \sum_{i=1}^{n} \max\bigl(x_i - \tau(\mathbf{x}),\ 0\bigr) = 1"
+            r" \\ \sum_{i=1}^{n} \max\bigl(x_i - \tau(\mathbf{x}),\ 0\bigr) = 1\end{gathered}"
         ),
         grad_tex=(
             r"\frac{\partial\, \operatorname{sparsemax}(\mathbf{x})_i}{\partial x_j}"
@@ -789,9 +789,9 @@ ENTRIES = [
             r" \quad |S| = \sum_{i=1}^{n} s_i"
         ),
         stable_tex=(
-            r"z_{(1)} \ge \dots \ge z_{(n)}, \ \ \mathbf{z} = \mathbf{x} - \max_j x_j, \quad"
+            r"\begin{gathered}z_{(1)} \ge \dots \ge z_{(n)}, \ \ \mathbf{z} = \mathbf{x} - \max_j x_j, \\"
             r" k = \max\Bigl\{ k : 1 + k\, z_{(k)} > \sum_{j \le k} z_{(j)} \Bigr\}, \quad"
-            r" \tau = \frac{\sum_{j \le k} z_{(j)} - 1}{k} + \max_j x_j"
+            r" \tau = \frac{\sum_{j \le k} z_{(j)} - 1}{k} + \max_j x_j\end{gathered}"
         ),
         properties=Properties(
             range=Bounds(r"[0,\ 1]^n,\ \textstyle\sum_i y_i = 1", 0.0, 1.0, True, True),
