@@ -66,17 +66,19 @@ def cache_key(fig: Figure) -> str:
 
 def _render_into(figure_id: str, target: str) -> str:
     """Render all outputs of one figure into ``target`` (atomically: a temp dir renamed at the end)."""
-    from .plotting import render_formats
+    from .plotting import palette_svg, render_formats
 
     fig = get_figure(figure_id)
     final = Path(target)
     tmp = final.with_name(final.name + f".tmp{os.getpid()}")
     tmp.mkdir(parents=True, exist_ok=True)
     stem = figure_id.rsplit("/", 1)[-1]
-    for theme in dict.fromkeys(theme for _, theme in OUTPUTS.values()):  # one drawing per theme
-        suffixes = {fmt: suffix for suffix, (fmt, t) in OUTPUTS.items() if t == theme}
-        for fmt, data in render_formats(fig, tuple(suffixes), theme=theme, dpi=PNG_DPI).items():
-            (tmp / f"{stem}{suffixes[fmt]}").write_bytes(data)
+    # one drawing for all four files: the page's SVG is the print SVG recoloured
+    light = render_formats(fig, ("svg", "png", "pdf"), theme="light", dpi=PNG_DPI)
+    files = {".svg": palette_svg(light["svg"]), ".print.svg": light["svg"], ".png": light["png"], ".pdf": light["pdf"]}
+    assert files.keys() == OUTPUTS.keys()
+    for suffix, data in files.items():
+        (tmp / f"{stem}{suffix}").write_bytes(data)
     try:
         tmp.rename(final)
     except OSError:  # another process finished it first

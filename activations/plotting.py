@@ -33,9 +33,15 @@ CURVE_COLORS = ("#3b82f6", "#ea580c", "#16a34a", "#a855f7", "#dc2626", "#0891b2"
 SHADE_COLOR = "#ef4444"
 
 # Sentinels drawn in the auto theme and replaced in the SVG text afterwards.
-_INK = "#010203"
-_PAPER = "#fefdfc"
-_THEME_COLORS = {"light": ("#1f2328", "#ffffff"), "dark": ("#e3e6ea", "#1e2029"), "auto": (_INK, _PAPER)}
+# The light theme's colours double as markers: the palette-following SVG is the light SVG with them
+# swapped for currentColor / var(--paper) / none, so one drawing serves the page and the print files.
+# The three near-whites look white and occur nowhere else (curve colours are saturated; heat maps are
+# embedded as raster images).
+_INK = "#1f2328"  # text, axes, grid
+_PAPER = "#fffffe"  # legends and label boxes
+_AXES_BG = "#fffffc"  # the plotting area
+_FIGURE_BG = "#fffffd"  # the figure around it
+_THEME_COLORS = {"light": (_INK, _PAPER), "dark": ("#e3e6ea", "#1e2029")}
 _AUTO_STYLE = (
     "<style>svg{color:#1f2328;--paper:#ffffff}"
     "@media (prefers-color-scheme: dark){svg{color:#e3e6ea;--paper:#1e2029}}</style>"
@@ -77,7 +83,7 @@ class Canvas:
 
 def _rc(ink: str, paper: str) -> dict[str, Any]:
     return {
-        "axes.facecolor": "none" if paper == _PAPER else paper,
+        "axes.facecolor": _AXES_BG if paper == _PAPER else paper,
         "svg.hashsalt": "activations",
         "svg.fonttype": "path",
         "mathtext.fontset": "cm",
@@ -259,7 +265,8 @@ def render_formats(figure: Figure, formats: tuple[str, ...], *, theme: str = "au
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 
-    ink, paper = _THEME_COLORS[theme]
+    drawn = "light" if theme == "auto" else theme  # auto: the light drawing, recoloured as SVG text
+    ink, paper = _THEME_COLORS[drawn]
     out: dict[str, bytes] = {}
     with matplotlib.rc_context(_rc(ink, paper)):
         ncols = 2 if figure.kind in _TWO_PANEL else 1
@@ -270,7 +277,7 @@ def render_formats(figure: Figure, formats: tuple[str, ...], *, theme: str = "au
             draw(canvas, figure)
             if not fig.get_layout_engine():
                 fig.tight_layout()
-            facecolor = "none" if theme == "auto" else paper
+            facecolor = _FIGURE_BG if drawn == "light" else paper
             for fmt in formats:
                 buf = io.BytesIO()
                 fig.savefig(buf, format=fmt, dpi=dpi, facecolor=facecolor, metadata=_METADATA[fmt])
@@ -278,12 +285,17 @@ def render_formats(figure: Figure, formats: tuple[str, ...], *, theme: str = "au
         finally:
             plt.close(fig)
     if theme == "auto":
-        out["svg"] = _palette_svg(out["svg"].decode("utf-8")).encode("utf-8")
+        out["svg"] = palette_svg(out["svg"])
     return out
 
 
-def _palette_svg(svg: str) -> str:
-    """Swap the sentinels for ``currentColor``/``var(--paper)`` and embed the palette style."""
-    svg = svg.replace(_INK, "currentColor").replace(_PAPER, "var(--paper)")
+def palette_svg(light_svg: bytes) -> bytes:
+    """The palette-following SVG of a light-theme SVG: ink becomes ``currentColor``, legend paper
+    ``var(--paper)``, the backgrounds transparent, and an embedded style picks the colours from
+    ``prefers-color-scheme``."""
+    svg = light_svg.decode("utf-8")
+    for colour, replacement in ((_INK, "currentColor"), (_PAPER, "var(--paper)"), (_AXES_BG, "none"),
+                                (_FIGURE_BG, "none")):
+        svg = svg.replace(colour, replacement)
     head_end = svg.index(">", svg.index("<svg")) + 1
-    return svg[:head_end] + _AUTO_STYLE + svg[head_end:]
+    return (svg[:head_end] + _AUTO_STYLE + svg[head_end:]).encode("utf-8")
