@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-_OURS = ("activations", "directives", "katex")
+_OURS = ("activations", "directives", "katex", "search_text")
 
 
 def add_to_path() -> None:

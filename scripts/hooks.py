@@ -3,7 +3,8 @@
 - on_config: fresh library modules for every build (mkdocs serve), quiet jieba;
 - on_files: publish KaTeX's stylesheet and fonts from node_modules (no CDN, one copy for both languages);
 - on_page_markdown: expand the page directives ({{ formula sigmoid }}, ...; see scripts/directives.py);
-- on_post_page: render every formula to HTML with KaTeX at build time (no client-side math script).
+- on_post_page: render every formula to HTML with KaTeX at build time (no client-side math script);
+- on_post_build: formulas in the search index as plain text, so result previews show no TeX.
 Every authoring mistake stops the build with the page's file name and what is wrong.
 """
 
@@ -16,6 +17,7 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 import _site_path
@@ -131,3 +133,19 @@ def on_post_page(output, page, config):
 def _relative_root(page) -> str:
     depth = page.url.count("/") if page.url else 0
     return "../" * depth
+
+
+@event_priority(-200)  # after static-i18n (-100) has written the final, two-language search index
+def on_post_build(config):
+    import json
+
+    from search_text import readable
+
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if not index.exists():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    for doc in data.get("docs", []):
+        doc["title"] = readable(doc.get("title", ""))
+        doc["text"] = readable(doc.get("text", ""))
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
