@@ -13,8 +13,10 @@ from ._exact import inv_pow_three_halves, two_square, two_sum, z_over_one_plus_z
 # --- kernels -------------------------------------------------------------------------------------
 
 
-def _sigmoid_pair(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Return (sigma(x), sigma(-x)) without overflow: both come from z = exp(-|x|) <= 1."""
+def sigmoid_pair(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return (sigma(x), sigma(-x)) without overflow: both come from z = exp(-|x|) <= 1, and the small one
+    keeps its full relative accuracy instead of being 1 - (something close to 1). Shared by the
+    catalog modules that need a sigmoid inside another function (softplus', SiLU, GLU, ...)."""
     z = np.exp(-np.abs(x))
     big = 1.0 / (1.0 + z)  # sigma(|x|)
     small = z / (1.0 + z)  # sigma(-|x|), accurate even where it underflows towards 0
@@ -26,7 +28,7 @@ def _sigmoid_pair(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def sigmoid(x: np.ndarray) -> np.ndarray:
     r"""Logistic sigmoid :math:`\sigma(x) = 1/(1+e^{-x})`, evaluated as
     :math:`1/(1+e^{-|x|})` or :math:`e^{-|x|}/(1+e^{-|x|})` by the sign of x, so exp never overflows."""
-    return _sigmoid_pair(x)[0]
+    return sigmoid_pair(x)[0]
 
 
 @elementwise
@@ -137,7 +139,7 @@ def log_sigmoid(x: np.ndarray) -> np.ndarray:
 @elementwise
 def log_sigmoid_grad(x: np.ndarray) -> np.ndarray:
     r""":math:`(\log\sigma)'(x) = \sigma(-x) = 1/(1+e^{x})`, from the overflow-free sigmoid pair."""
-    return _sigmoid_pair(x)[1]
+    return sigmoid_pair(x)[1]
 
 
 HALF_WIDTH = Param(

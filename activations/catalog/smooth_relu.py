@@ -26,6 +26,7 @@ from .._arrays import elementwise
 from ..drawers import drawer
 from ..spec import MINIMUM, Activation, Api, Bounds, Param, Properties, Reference, T, inf
 from ._exact import inv_pow_three_halves, normalize_scale, times_exp_neg, two_prod, two_square, two_sum
+from .sigmoid import sigmoid_pair
 
 # exp(-1000) is exactly 0 in float32 and float64 (and so is anything that only enters through it):
 # clamping an argument to +-1000 before such an exp changes no result and keeps products finite.
@@ -44,14 +45,6 @@ def _nonnegative_finite(v: float) -> bool:
     return 0.0 <= v < math.inf
 
 
-def _sigmoid_pair(t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(sigma(t), sigma(-t)), both from z = exp(-|t|) <= 1: no overflow, and the small one keeps its
-    full relative accuracy instead of being computed as 1 - (something close to 1)."""
-    z = np.exp(-np.abs(t))
-    big = 1.0 / (1.0 + z)
-    small = z / (1.0 + z)
-    pos = t >= 0
-    return np.where(pos, big, small), np.where(pos, small, big)
 
 
 # --- softplus ------------------------------------------------------------------------------------
@@ -82,7 +75,7 @@ def softplus_grad(x: np.ndarray, beta: float = 1.0) -> np.ndarray:
     r""":math:`\operatorname{softplus}'(x) = \sigma(\beta x)`, from :math:`e^{-\beta|x|}`."""
     b = SOFTPLUS_BETA.check(beta)
     limit = _EXP_CUTOFF / b
-    return _sigmoid_pair(b * np.clip(x, -limit, limit))[0]
+    return sigmoid_pair(b * np.clip(x, -limit, limit))[0]
 
 
 # --- ELU, CELU, SELU -----------------------------------------------------------------------------
@@ -300,7 +293,7 @@ def gelu(x: np.ndarray, approximate: str = "none") -> np.ndarray:
     mode = _check_approximate(approximate)
     if mode == "tanh":
         xc = np.clip(x, -_GELU_TANH_CUTOFF, _GELU_TANH_CUTOFF)
-        return np.maximum(x, -_GELU_TANH_CUTOFF) * _sigmoid_pair(2.0 * _gelu_tanh_u(xc))[0]
+        return np.maximum(x, -_GELU_TANH_CUTOFF) * sigmoid_pair(2.0 * _gelu_tanh_u(xc))[0]
     q, aq, _, h, l = _ncdf_parts(x)
     return np.where(x < 0, -times_exp_neg(aq, h, l), x * (1 - times_exp_neg(q, h, l)))
 
@@ -317,7 +310,7 @@ def gelu_grad(x: np.ndarray, approximate: str = "none") -> np.ndarray:
     mode = _check_approximate(approximate)
     if mode == "tanh":
         xc = np.clip(x, -_GELU_TANH_CUTOFF, _GELU_TANH_CUTOFF)
-        s, s_neg = _sigmoid_pair(2.0 * _gelu_tanh_u(xc))
+        s, s_neg = sigmoid_pair(2.0 * _gelu_tanh_u(xc))
         du = _SQRT_2_OVER_PI * (1.0 + 3.0 * _GELU_KAPPA * (xc * xc))
         return s + 2.0 * xc * du * s * s_neg
     _, _, g, h, l = _ncdf_parts(x)
@@ -427,7 +420,7 @@ def silu_grad(x: np.ndarray, beta: float = 1.0) -> np.ndarray:
     and z."""
     t, t_lo, _ = _swish_parts(x, SILU_BETA.check(beta))
     neg = t < 0
-    s, s_neg = _sigmoid_pair(t)
+    s, s_neg = sigmoid_pair(t)
     right = s * (1.0 + t * s_neg)
     tn = np.where(neg, t, _SILU_ROOT[0])
     z = np.exp(tn)
@@ -518,7 +511,7 @@ def mish_grad(x: np.ndarray) -> np.ndarray:
     :math:`((M/4) E) E`, :math:`E = e^{x/2}` (see :func:`_times_tiny_exp`)."""
     xc = np.clip(x, -_EXP_CUTOFF, _EXP_CUTOFF)
     t, one_minus_t = _tanh_softplus(xc)
-    s = _sigmoid_pair(xc)[0]
+    s = sigmoid_pair(xc)[0]
     right = t + xc * s * one_minus_t * (1.0 + t)
     neg = xc < 0
     xn = np.where(neg, xc, _MISH_ROOT[0])
@@ -1149,7 +1142,7 @@ def _draw_gelu_approximation(c, figure) -> None:
     errors = (
         (gelu(x, approximate="tanh") - exact,
          r"$\operatorname{GELU}_{\tanh}(x) - \operatorname{GELU}(x)$", c.colors[0]),
-        (x * _sigmoid_pair(1.702 * x)[0] - exact,
+        (x * sigmoid_pair(1.702 * x)[0] - exact,
          r"$x\,\sigma(1.702\,x) - \operatorname{GELU}(x)$", c.colors[1]),
     )
     c.ax.remove()

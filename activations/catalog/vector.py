@@ -24,6 +24,8 @@ import numpy as np
 from .._arrays import as_real_array
 from ..drawers import drawer
 from ..spec import Activation, Api, Bounds, Param, Properties, Reference, T, inf
+from ._exact import two_sum
+from .sigmoid import sigmoid_pair
 
 
 def _prepare(x: Any, axis: Any) -> tuple[np.ndarray, np.dtype, int]:
@@ -82,11 +84,6 @@ def _over_t(a: np.ndarray, t: float, dtype: np.dtype) -> np.ndarray:
     return _finish(out, dtype)
 
 
-def _two_sum(a: Any, b: Any) -> tuple[Any, Any]:
-    """Knuth's TwoSum: ``(s, e)`` with ``s = fl(a + b)`` and ``a + b = s + e`` exactly."""
-    s = a + b
-    bb = s - a
-    return s, (a - (s - bb)) + (b - bb)
 
 
 def _times_small(k: np.ndarray, a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -118,7 +115,7 @@ def _sum2(a: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
     run = np.cumsum(a, axis=axis)  # sequential: run_k = fl(run_{k-1} + a_k)
     prev = np.concatenate([np.zeros_like(np.take(run, [0], axis=axis)),
                            np.take(run, np.arange(run.shape[axis] - 1), axis=axis)], axis=axis)
-    _, err = _two_sum(prev, a)
+    _, err = two_sum(prev, a)
     return np.take(run, [-1], axis=axis), np.sum(err, axis=axis, keepdims=True)
 
 
@@ -145,7 +142,7 @@ def _shifted(work: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray, np.nd
     a = np.where(far, m, work)
     s = np.where(far, 0, d)
     bb = s - a
-    r = (a - (s - bb)) + (-m - bb)  # _two_sum(x, -m), with its sum d already known
+    r = (a - (s - bb)) + (-m - bb)  # two_sum(x, -m), with its sum d already known
     return d, r, ok
 
 
@@ -221,10 +218,10 @@ def _softmax_pairs(work: np.ndarray, axis: int, t: float = 1.0) -> tuple[np.ndar
     if work.size == 0:
         return work.copy(), work.copy(), work.copy(), work.copy()
     ex = _exp_shifted(work, axis, t)
-    total, total_lo = _two_sum(ex.rest, 1)  # the maximal entry contributes exactly 1
+    total, total_lo = two_sum(ex.rest, 1)  # the maximal entry contributes exactly 1
     total_lo = total_lo + ex.rest_lo
     y, y_lo = _quotient(ex.e, ex.e_lo, total, total_lo)
-    comp, comp_lo = _two_sum(1, -y)
+    comp, comp_lo = two_sum(1, -y)
     comp_lo = comp_lo - y_lo
     top, top_lo = _quotient(ex.rest, ex.rest_lo, total, total_lo)
     np.put_along_axis(comp, ex.top, top, axis=axis)
@@ -364,14 +361,6 @@ def softmin_vjp(x: Any, g: Any, axis: int = -1) -> np.ndarray:
 # --- GLU -----------------------------------------------------------------------------------------
 
 
-def _sigmoid_pair(b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``(sigma(b), sigma(-b))`` from ``z = exp(-|b|) <= 1``: no overflow, and the small one of the
-    two stays accurate where it underflows towards 0."""
-    z = np.exp(-np.abs(b))
-    big = 1 / (1 + z)
-    small = z / (1 + z)
-    pos = b >= 0
-    return np.where(pos, big, small), np.where(pos, small, big)
 
 
 def _gate(a: np.ndarray, w: np.ndarray, w_positive: np.ndarray) -> np.ndarray:
@@ -402,7 +391,7 @@ def glu(x: Any, axis: int = -1) -> np.ndarray:
     """
     work, dtype, ax = _prepare_wide(x, axis)
     a, b = _glu_halves(np.moveaxis(work, ax, -1), axis)
-    s, _ = _sigmoid_pair(b)
+    s, _ = sigmoid_pair(b)
     out = _gate(a, s, b > -np.inf)
     return _finish(np.moveaxis(out, -1, ax), dtype)
 
@@ -413,7 +402,7 @@ def glu_jacobian(x: Any, axis: int = -1) -> np.ndarray:
     :math:`\partial y_i/\partial b_i = a_i\,\sigma(b_i)\,\sigma(-b_i)`, every other entry 0."""
     work, dtype, ax = _prepare_wide(x, axis)
     a, b = _glu_halves(np.moveaxis(work, ax, -1), axis)
-    s, s_neg = _sigmoid_pair(b)
+    s, s_neg = sigmoid_pair(b)
     h = a.shape[-1]
     jac = np.zeros(a.shape + (2 * h,), dtype=work.dtype)
     idx = np.arange(h)
@@ -430,7 +419,7 @@ def glu_vjp(x: Any, g: Any, axis: int = -1) -> np.ndarray:
     a, b = _glu_halves(moved, axis)
     g = _check_g(g, np.moveaxis(np.empty(a.shape), -1, ax).shape, "the output")
     g = np.moveaxis(g, ax, -1)
-    s, s_neg = _sigmoid_pair(b)
+    s, s_neg = sigmoid_pair(b)
     out = np.concatenate([_mul(g, s), _mul(g, _gate(a, s * s_neg, np.isfinite(b)))], axis=-1)
     return _finish(np.moveaxis(out, -1, ax), dtype)
 
@@ -464,17 +453,17 @@ def _sparsemax_last(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     srt_r = np.take_along_axis(r, order, axis=-1)
     cums = np.cumsum(srt, axis=-1)  # sequential: cums_k = fl(cums_{k-1} + srt_k)
     prev = np.concatenate([np.zeros_like(cums[..., :1]), cums[..., :-1]], axis=-1)
-    _, step_err = _two_sum(prev, srt)  # cums_{k-1} + srt_k = cums_k + step_err_k
+    _, step_err = two_sum(prev, srt)  # cums_{k-1} + srt_k = cums_k + step_err_k
     lo = np.cumsum(step_err + srt_r, axis=-1)  # the exact partial sums are cums + lo (to second order)
     # 1 + k z_(k) - (z_(1) + ... + z_(k)) > 0, each step with its rounding error
     ks = np.arange(1, n + 1, dtype=d.dtype)
     kz, kz_err = _times_small(ks, srt)
-    one_kz, e1 = _two_sum(kz, 1)
-    main, e2 = _two_sum(one_kz, -cums)
+    one_kz, e1 = two_sum(kz, 1)
+    main, e2 = two_sum(one_kz, -cums)
     holds = main + (((e1 + e2) + kz_err) + (ks * srt_r - lo)) > 0
     k = n - np.argmax(holds[..., ::-1], axis=-1)[..., None]  # the largest k for which it holds
     # tau = (S_k - 1)/k: S_k - 1 as num + num_lo, then the division with its exact remainder
-    num, num_lo = _two_sum(np.take_along_axis(cums, k - 1, axis=-1), -1)
+    num, num_lo = two_sum(np.take_along_axis(cums, k - 1, axis=-1), -1)
     num_lo = num_lo + np.take_along_axis(lo, k - 1, axis=-1)
     kf = k.astype(d.dtype)
     tau = num / kf
