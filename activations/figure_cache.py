@@ -2,7 +2,9 @@
 
 A figure's cache key hashes everything that determines its pixels: the figure's specification, the
 source of the modules that draw it (the renderer, the analysis, and the catalog module of its entries),
-and the versions of NumPy and matplotlib. Missing figures are rendered in parallel on all cores.
+and the versions of NumPy and matplotlib. Missing figures are rendered in parallel on all cores, in
+the background: :func:`start` returns at once (a site build goes on building pages) and :func:`finish`
+waits for them (the build does so just before it needs the files; see scripts/hooks.py).
 
 Each figure is published as four files (see :data:`OUTPUTS`).
 """
@@ -13,7 +15,8 @@ import hashlib
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from importlib.metadata import version
 from multiprocessing import get_context
@@ -22,7 +25,7 @@ from pathlib import Path
 from .figures import Figure, all_figures, get_figure
 from .registry import get
 
-__all__ = ["OUTPUTS", "ensure", "cache_key", "default_cache_dir", "Report"]
+__all__ = ["OUTPUTS", "start", "finish", "cancel", "ensure", "cache_key", "default_cache_dir", "Report"]
 
 #: published file suffix -> (format, theme): the page's palette-following SVG, and light print copies
 OUTPUTS = {
@@ -64,10 +67,18 @@ def cache_key(fig: Figure) -> str:
     return h.hexdigest()[:20]
 
 
-def _render_into(figure_id: str, target: str) -> str:
-    """Render all outputs of one figure into ``target`` (atomically: a temp dir renamed at the end)."""
+def _lower_priority() -> None:
+    """Render workers yield to the build: a cold build renders figures while MkDocs builds pages."""
+    if hasattr(os, "nice"):
+        os.nice(10)
+
+
+def _render_into(figure_id: str, target: str) -> float:
+    """Render all outputs of one figure into ``target`` (atomically: a temp dir renamed at the end);
+    return the CPU seconds it took."""
     from .plotting import palette_svg, render_formats
 
+    cpu = time.process_time()
     fig = get_figure(figure_id)
     final = Path(target)
     tmp = final.with_name(final.name + f".tmp{os.getpid()}")
@@ -85,7 +96,7 @@ def _render_into(figure_id: str, target: str) -> str:
         for child in tmp.iterdir():
             child.unlink()
         tmp.rmdir()
-    return figure_id
+    return time.process_time() - cpu
 
 
 @dataclass
@@ -93,33 +104,103 @@ class Report:
     total: int
     rendered: int
     seconds: float
+    cpu_seconds: float = 0.0  # spent drawing and writing (worker start-up excluded), on all cores
 
     def __str__(self) -> str:
-        return (f"figures: {self.total} ({self.rendered} rendered, {self.total - self.rendered} cached) "
+        text = (f"figures: {self.total} ({self.rendered} rendered, {self.total - self.rendered} cached) "
                 f"in {self.seconds:.1f} s")
+        return text + (f" ({self.cpu_seconds:.1f} CPU s)" if self.rendered else "")
 
 
-def ensure(figures: list[Figure] | None = None, cache_dir: Path | None = None,
-           workers: int | None = None, progress=None) -> tuple[dict[str, Path], Report]:
-    """Make sure every figure is in the cache; return {figure id: folder with its files} and a report."""
-    start = time.perf_counter()
+class _Renders:
+    """The figures asked for since the last :func:`finish`, and the renders still running.
+
+    One instance per process: both language passes of a build (static-i18n runs the figure script
+    twice) share it, so a figure is rendered once even when the second pass asks before it is done."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        self.running: dict[Path, Future[float]] = {}  # cache folder -> its render
+        self.asked: set[str] = set()
+        self.rendered: dict[str, Future[float]] = {}
+        self.started: float | None = None
+
+    def submit(self, figure_id: str, folder: Path, workers: int) -> Future[float]:
+        if folder not in self.running:
+            if workers > 1:
+                if self.pool is None:
+                    # spawn, not fork: the caller may be `mkdocs serve` with live threads
+                    self.pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
+                                                    initializer=_lower_priority)
+                self.running[folder] = self.pool.submit(_render_into, figure_id, str(folder))
+            else:  # one core: render here and now
+                done: Future[float] = Future()
+                done.set_result(_render_into(figure_id, str(folder)))
+                self.running[folder] = done
+        return self.running[folder]
+
+    def close(self, cancel: bool = False) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
+        self.reset()
+
+
+_renders = _Renders()
+
+
+def start(figures: list[Figure] | None = None, cache_dir: Path | None = None,
+          workers: int | None = None) -> dict[str, Path]:
+    """Return {figure id: cache folder with its files} and start rendering, in the background and on
+    all cores, the figures missing from the cache. Their folders appear as each render finishes; call
+    :func:`finish` before reading them (a site build does: it renders while MkDocs builds the pages)."""
     figures = all_figures() if figures is None else figures
     cache_dir = default_cache_dir() if cache_dir is None else Path(cache_dir)
     folders = {fig.id: cache_dir / cache_key(fig) for fig in figures}
     missing = [fid for fid, folder in folders.items() if not folder.is_dir()]
     workers = min(workers or os.cpu_count() or 1, len(missing))
-    if workers > 1:
-        # spawn, not fork: the caller may be `mkdocs serve` with live threads
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            for done in pool.map(_render_into, missing, [str(folders[f]) for f in missing]):
-                if progress:
-                    progress(done)
-    else:
-        for fid in missing:
-            _render_into(fid, str(folders[fid]))
+    if _renders.started is None:
+        _renders.started = time.perf_counter()
+    _renders.asked.update(folders)
+    for fid in missing:
+        _renders.rendered[fid] = _renders.submit(fid, folders[fid], workers)
+    return folders
+
+
+def finish(progress: Callable[[str], None] | None = None) -> Report | None:
+    """Wait for the renders :func:`start` began; report on every figure asked for since the last call
+    (None if none was). A failed render raises here."""
+    if _renders.started is None:
+        return None
+    try:
+        by_future = {future: fid for fid, future in _renders.rendered.items()}
+        for future in as_completed(by_future):
+            future.result()
             if progress:
-                progress(fid)
-    return folders, Report(len(figures), len(missing), time.perf_counter() - start)
+                progress(by_future[future])
+        cpu = sum(future.result() for future in by_future)
+        report = Report(len(_renders.asked), len(_renders.rendered), time.perf_counter() - _renders.started, cpu)
+    except BaseException:
+        _renders.close(cancel=True)
+        raise
+    _renders.close()
+    return report
+
+
+def cancel() -> None:
+    """Stop the renders in flight (a build failed); figures already written stay in the cache."""
+    _renders.close(cancel=True)
+
+
+def ensure(figures: list[Figure] | None = None, cache_dir: Path | None = None,
+           workers: int | None = None, progress=None) -> tuple[dict[str, Path], Report]:
+    """Make sure every figure is in the cache; return {figure id: folder with its files} and a report."""
+    folders = start(figures, cache_dir, workers)
+    report = finish(progress)
+    assert report is not None
+    return folders, report
 
 
 if __name__ == "__main__":  # pragma: no cover - convenience: warm the cache

@@ -2,9 +2,10 @@
 
 Drawing and caching live in the library (activations.plotting, activations.figure_cache); this loop
 only hands the cached files to MkDocs. Figure URLs carry no language, so both languages share them.
+Figures missing from the cache are rendered in the background while MkDocs builds the pages;
+scripts/hooks.py waits for them before it copies them into the site.
 """
 
-import logging
 import sys
 from pathlib import Path
 
@@ -14,13 +15,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # runpy does not add t
 import _site_path  # noqa: E402
 
 _site_path.add_to_path()
-from activations.figure_cache import OUTPUTS, ensure  # noqa: E402
-
-log = logging.getLogger("mkdocs.plugins.gen_figures")
+from activations.figure_cache import OUTPUTS, start  # noqa: E402
 
 editor = mkdocs_gen_files.FilesEditor.current()
-folders, report = ensure()
-for figure_id, folder in folders.items():
+for figure_id, folder in start().items():
     stem = figure_id.rsplit("/", 1)[-1]
     for suffix in OUTPUTS:
         uri = f"figures/{figure_id}{suffix}"
@@ -28,5 +26,4 @@ for figure_id, folder in folders.items():
             pass
         published = Path(editor.directory) / uri  # ... whose content is the cached file: link, not copy
         published.unlink()
-        published.symlink_to(folder / f"{stem}{suffix}")
-log.info(str(report))
+        published.symlink_to(folder / f"{stem}{suffix}")  # (dangling until a pending render finishes)

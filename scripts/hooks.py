@@ -4,6 +4,8 @@
 - on_files: publish KaTeX's stylesheet and fonts from node_modules (no CDN, one copy for both languages);
 - on_page_markdown: expand the page directives ({{ formula sigmoid }}, ...; see scripts/directives.py);
 - on_post_page: render every formula to HTML with KaTeX at build time (no client-side math script);
+- on_env / on_post_build: figures still being rendered (scripts/gen_figures.py starts them) are copied
+  into the site at the end of the build, so a cold build draws figures while it builds the pages;
 - on_post_build: formulas in the search index as plain text, so result previews show no TeX.
 Every authoring mistake stops the build with the page's file name and what is wrong.
 """
@@ -14,6 +16,7 @@ import html
 import importlib
 import logging
 import re
+import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -36,9 +39,19 @@ _MATH = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
 _DELIMITED = re.compile(r"^\\\((.*)\\\)$|^\\\[(.*)\\\]$", re.S)
 
 
+log = logging.getLogger("mkdocs.hooks")
+_modules_dropped = False
+_deferred_figures: list[tuple[Path, Path]] = []  # (the cache file being rendered, its place in the site)
+
+
 def on_config(config):
+    global _modules_dropped
     _site_path.add_to_path()
-    _site_path.drop_stale_modules()
+    # once per build: static-i18n runs a second, inner build for English with this same hooks module,
+    # and dropping the modules then would lose the figure renders the first pass started
+    if not _modules_dropped:
+        _site_path.drop_stale_modules()
+        _modules_dropped = True
     _fill_family_sections(config)
     return config
 
@@ -135,9 +148,37 @@ def _relative_root(page) -> str:
     return "../" * depth
 
 
+def on_env(env, config, files):
+    """Figures still being rendered are taken out of this copy step and copied by on_post_build.
+    gen-files publishes them as links into the figure cache (and deletes the links after the pass)."""
+    for file in list(files):
+        source = Path(file.abs_src_path or "")
+        if file.src_uri.startswith("figures/") and source.is_symlink() and not source.exists():
+            files.remove(file)
+            _deferred_figures.append((source.readlink(), Path(file.abs_dest_path)))
+    return env
+
+
+def on_build_error(error):
+    from activations import figure_cache
+
+    figure_cache.cancel()
+    _deferred_figures.clear()
+
+
 @event_priority(-200)  # after static-i18n (-100) has written the final, two-language search index
 def on_post_build(config):
     import json
+
+    from activations import figure_cache
+
+    report = figure_cache.finish()  # None once the figures are in (the English pass finished them)
+    if report is not None:
+        log.info(str(report))
+    while _deferred_figures:
+        source, dest = _deferred_figures.pop()
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, dest)
 
     from search_text import readable
 
