@@ -126,7 +126,17 @@ class _Renders:
         self.running: dict[Path, Future[float]] = {}  # cache folder -> its render
         self.asked: set[str] = set()
         self.rendered: dict[str, Future[float]] = {}
-        self.started: float | None = None
+        self.started: float | None = None  # when the first start() began
+        self.in_start = 0.0  # seconds spent in start() (hashing sources, checking the cache)
+        self.last_render = 0.0  # when the last render ended
+
+    def _done(self, _future: Future[float]) -> None:
+        self.last_render = max(self.last_render, time.perf_counter())
+
+    def seconds(self) -> float:
+        """Wall time of the figure work: until the last render ended, or the cache checks alone."""
+        assert self.started is not None
+        return max(self.in_start, self.last_render - self.started)
 
     def submit(self, figure_id: str, folder: Path, workers: int) -> Future[float]:
         if folder not in self.running:
@@ -136,9 +146,11 @@ class _Renders:
                     self.pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
                                                     initializer=_lower_priority)
                 self.running[folder] = self.pool.submit(_render_into, figure_id, str(folder))
+                self.running[folder].add_done_callback(self._done)
             else:  # one core: render here and now
                 done: Future[float] = Future()
                 done.set_result(_render_into(figure_id, str(folder)))
+                self._done(done)
                 self.running[folder] = done
         return self.running[folder]
 
@@ -156,16 +168,18 @@ def start(figures: list[Figure] | None = None, cache_dir: Path | None = None,
     """Return {figure id: cache folder with its files} and start rendering, in the background and on
     all cores, the figures missing from the cache. Their folders appear as each render finishes; call
     :func:`finish` before reading them (a site build does: it renders while MkDocs builds the pages)."""
+    began = time.perf_counter()
     figures = all_figures() if figures is None else figures
     cache_dir = default_cache_dir() if cache_dir is None else Path(cache_dir)
     folders = {fig.id: cache_dir / cache_key(fig) for fig in figures}
     missing = [fid for fid, folder in folders.items() if not folder.is_dir()]
     workers = min(workers or os.cpu_count() or 1, len(missing))
     if _renders.started is None:
-        _renders.started = time.perf_counter()
+        _renders.started = began
     _renders.asked.update(folders)
     for fid in missing:
         _renders.rendered[fid] = _renders.submit(fid, folders[fid], workers)
+    _renders.in_start += time.perf_counter() - began
     return folders
 
 
@@ -181,7 +195,7 @@ def finish(progress: Callable[[str], None] | None = None) -> Report | None:
             if progress:
                 progress(by_future[future])
         cpu = sum(future.result() for future in by_future)
-        report = Report(len(_renders.asked), len(_renders.rendered), time.perf_counter() - _renders.started, cpu)
+        report = Report(len(_renders.asked), len(_renders.rendered), _renders.seconds(), cpu)
     except BaseException:
         _renders.close(cancel=True)
         raise
