@@ -19,7 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from importlib.metadata import version
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from .figures import Figure, all_figures, get_figure
@@ -36,12 +36,12 @@ OUTPUTS = {
 }
 PNG_DPI = 300
 _PACKAGE = Path(__file__).resolve().parent
-_RENDERER_MODULES = ("spec.py", "_arrays.py", "analysis.py", "plotting.py", "figures.py", "drawers.py",
-                     "registry.py", "figure_cache.py")
+_RENDERER_MODULES = ("spec.py", "_arrays.py", "analysis.py", "plotting.py", "print_formats.py", "figures.py",
+                     "drawers.py", "registry.py")
 
 
 # read from the package metadata: importing matplotlib just for its version costs a build 0.1 s
-_VERSIONS = " ".join(f"{name} {version(name)}" for name in ("numpy", "matplotlib"))
+_VERSIONS = " ".join(f"{name} {version(name)}" for name in ("numpy", "matplotlib", "skia-python"))
 
 
 def default_cache_dir() -> Path:
@@ -65,6 +65,21 @@ def cache_key(fig: Figure) -> str:
     for path in _sources(fig):
         h.update(path.read_bytes())
     return h.hexdigest()[:20]
+
+
+#: imported once by the fork server, so each worker starts with them loaded. Third-party only: the
+#: server outlives a build under `mkdocs serve`, and our own modules must be fresh after an edit.
+_PRELOAD = ["numpy", "matplotlib.figure", "matplotlib.backends.backend_svg", "skia"]
+
+
+def _worker_context():
+    """Workers forked from a fork server where available (POSIX), else spawned. Not plain fork: the
+    caller may be `mkdocs serve`, with live threads."""
+    if "forkserver" in get_all_start_methods():
+        context = get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+        return context
+    return get_context("spawn")
 
 
 def _lower_priority() -> None:
@@ -142,8 +157,7 @@ class _Renders:
         if folder not in self.running:
             if workers > 1:
                 if self.pool is None:
-                    # spawn, not fork: the caller may be `mkdocs serve` with live threads
-                    self.pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
+                    self.pool = ProcessPoolExecutor(workers, mp_context=_worker_context(),
                                                     initializer=_lower_priority)
                 self.running[folder] = self.pool.submit(_render_into, figure_id, str(folder))
                 self.running[folder].add_done_callback(self._done)

@@ -12,6 +12,8 @@ Output is deterministic: fixed SVG hash salt and no dates or software versions i
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -161,10 +163,14 @@ def _draw_gradient(c: Canvas, figure: Figure) -> None:
     for boundary in (fx.vanish_neg, fx.vanish_pos):
         if boundary is not None and entry.xlim[0] < boundary < entry.xlim[1] and boundary != 0:
             ax.axvline(boundary, color=c.shade, linewidth=0.9, linestyle=":")
-            # the label sits outside the line, at mid-height, where the curve is already small
-            offset = -0.08 if boundary < 0 else 0.08
-            ax.annotate(f"$x = {format_number(boundary)}$".replace("−", "-"), (boundary + offset, top * 0.5),
-                        ha="right" if boundary < 0 else "left", va="center", fontsize=10, color=c.ink,
+            # the label sits outside the line, at mid-height, where the curve is already small; when
+            # the line is near the edge of the plot, inside it (the label needs a fifth of the width)
+            lo, hi = entry.xlim
+            outward = -1 if boundary < 0 else 1
+            if (boundary - lo if outward < 0 else hi - boundary) < 0.2 * (hi - lo):
+                outward = -outward
+            ax.annotate(f"$x = {format_number(boundary)}$".replace("−", "-"), (boundary + 0.08 * outward, top * 0.5),
+                        ha="left" if outward > 0 else "right", va="center", fontsize=10, color=c.ink,
                         bbox={"boxstyle": "round,pad=0.2", "fc": c.paper, "ec": "none", "alpha": 0.85})
     ax.set_xlim(*entry.xlim)
     c.legend(ax, loc="upper right" if fx.grad_argmax <= 0 else "upper left")
@@ -235,6 +241,15 @@ def _robust_ylim(curves: list[np.ndarray]) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
+#: Fixed margins (fractions of the figure) for the standard kinds: the plot area sits at the same place in
+#: every function's figures, so the pages and the gallery line up, and drawing skips matplotlib's
+#: tight_layout (a quarter of the drawing time). They fit the widest tick labels of the catalog;
+#: tests/test_figures.py checks that no text of any figure leaves it.
+MARGINS = {
+    "function": {"left": 0.115, "bottom": 0.164, "right": 0.967, "top": 0.945},
+    "gradient": {"left": 0.115, "bottom": 0.164, "right": 0.967, "top": 0.945},
+    "family": {"left": 0.066, "bottom": 0.173, "right": 0.978, "top": 0.897, "wspace": 0.152},
+}
 STANDARD = {"function": _draw_function, "gradient": _draw_gradient, "family": _draw_family,
             "overlay": _draw_overlay}
 _TWO_PANEL = {"family", "overlay"}
@@ -245,14 +260,13 @@ def render(figure: Figure, fmt: str = "svg", *, theme: str = "auto", dpi: int = 
     return render_formats(figure, (fmt,), theme=theme, dpi=dpi)[fmt]
 
 
-_METADATA = {"svg": {"Date": None}, "png": {"Software": None},
-             "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}}
+_SVG_METADATA = {"Date": None}  # no date: reproducible bytes
 
 
 def render_formats(figure: Figure, formats: tuple[str, ...], *, theme: str = "auto",
                    dpi: int = 300) -> dict[str, bytes]:
-    """Draw ``figure`` once and save it in each of ``formats``: drawing (math text, layout) is most of
-    the cost, so the print copies of a figure share one drawing."""
+    """Draw ``figure`` once, as SVG, and return it in each of ``formats``: PNG and PDF are that SVG
+    converted (:mod:`activations.print_formats`), so every format shows exactly the same drawing."""
     for fmt in formats:
         if fmt not in FORMATS:
             raise ValueError(f"fmt must be one of {', '.join(FORMATS)}, got {fmt!r}")
@@ -260,33 +274,89 @@ def render_formats(figure: Figure, formats: tuple[str, ...], *, theme: str = "au
         raise ValueError(f"theme must be one of {', '.join(THEMES)}, got {theme!r}")
     if theme == "auto" and set(formats) != {"svg"}:
         raise ValueError("theme 'auto' follows the page's palette and exists only for svg")
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
-
     drawn = "light" if theme == "auto" else theme  # auto: the light drawing, recoloured as SVG text
-    ink, paper = _THEME_COLORS[drawn]
+    svg, size = _draw_svg(figure, drawn)
     out: dict[str, bytes] = {}
-    with matplotlib.rc_context(_rc(ink, paper)):
-        ncols = 2 if figure.kind in _TWO_PANEL else 1
-        fig, axes = plt.subplots(1, ncols, figsize=figure.size, squeeze=False)
-        try:
-            canvas = Canvas(fig, list(axes[0]), ink, paper)
-            draw = STANDARD.get(figure.kind) or DRAWERS[figure.kind].draw
-            draw(canvas, figure)
-            if not fig.get_layout_engine():
-                fig.tight_layout()
-            facecolor = _FIGURE_BG if drawn == "light" else paper
-            for fmt in formats:
-                buf = io.BytesIO()
-                fig.savefig(buf, format=fmt, dpi=dpi, facecolor=facecolor, metadata=_METADATA[fmt])
-                out[fmt] = buf.getvalue()
-        finally:
-            plt.close(fig)
-    if theme == "auto":
-        out["svg"] = palette_svg(out["svg"])
+    if "svg" in formats:
+        out["svg"] = palette_svg(svg) if theme == "auto" else svg
+    if "png" in formats or "pdf" in formats:
+        from . import print_formats
+
+        print_formats.check_vector(svg, figure.id)
+        if "png" in formats:
+            out["png"] = print_formats.svg_to_png(svg, size, dpi)
+        if "pdf" in formats:
+            out["pdf"] = print_formats.svg_to_pdf(svg, size)
     return out
+
+
+_MATHTEXT_LAYOUTS: dict[tuple[Any, ...], Any] = {}
+
+
+@contextmanager
+def _shared_mathtext_layouts() -> Iterator[None]:
+    """While we draw, share matplotlib's math-text layouts across renderers.
+
+    matplotlib caches the layout of a ``$...$`` label per renderer, and every layout pass and every
+    savefig makes a new renderer, so each figure parsed each of its labels again (pyparsing: about a
+    quarter of the drawing time). The layout depends only on the cache key matplotlib itself uses (the
+    text, dpi, font properties, antialiasing, hinting) and on the output type, so one process-wide table
+    keyed on those gives the same layouts. It replaces a private method, so it is installed only around
+    our own drawing; tests/test_figures.py checks that the method is still there in the pinned version."""
+    from matplotlib.mathtext import MathTextParser
+
+    cached = MathTextParser.__dict__["_parse_cached"]
+    parse = cached.__wrapped__
+
+    def shared(self, s, dpi, prop, antialiased, load_glyph_flags):
+        key = (self._output_type, s, dpi, prop, antialiased, load_glyph_flags)
+        if key not in _MATHTEXT_LAYOUTS:
+            if len(_MATHTEXT_LAYOUTS) > 4096:  # bounded, should labels ever be generated
+                _MATHTEXT_LAYOUTS.clear()
+            _MATHTEXT_LAYOUTS[key] = parse(self, s, dpi, prop, antialiased, load_glyph_flags)
+        return _MATHTEXT_LAYOUTS[key]
+
+    MathTextParser._parse_cached = shared
+    try:
+        yield
+    finally:
+        MathTextParser._parse_cached = cached
+
+
+def _draw_svg(figure: Figure, theme: str) -> tuple[bytes, tuple[float, float]]:
+    """The figure drawn by matplotlib in ``theme`` (light or dark), as SVG; and its size in inches."""
+    with drawn(figure, theme) as fig:
+        buf = io.BytesIO()
+        background = _FIGURE_BG if theme == "light" else _THEME_COLORS[theme][1]
+        fig.savefig(buf, format="svg", facecolor=background, metadata=_SVG_METADATA)
+        width, height = fig.get_size_inches()
+    return buf.getvalue(), (float(width), float(height))
+
+
+@contextmanager
+def drawn(figure: Figure, theme: str = "light") -> Iterator[Any]:
+    """The matplotlib figure of ``figure``, drawn and laid out, with the renderer's settings active.
+
+    The figure lives on an SVG canvas (no pyplot, no GUI backend), so a layout pass measures text with
+    the same vector metrics the SVG then uses: its math-text layouts are reused, not re-parsed and
+    rasterised as on the default Agg canvas."""
+    import matplotlib
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure as MplFigure
+
+    ink, paper = _THEME_COLORS[theme]
+    with matplotlib.rc_context(_rc(ink, paper)), _shared_mathtext_layouts():
+        fig = MplFigure(figsize=figure.size)
+        FigureCanvasSVG(fig)
+        axes = fig.subplots(1, 2 if figure.kind in _TWO_PANEL else 1, squeeze=False)
+        canvas = Canvas(fig, list(axes[0]), ink, paper)
+        draw = STANDARD.get(figure.kind) or DRAWERS[figure.kind].draw
+        draw(canvas, figure)
+        if figure.kind in MARGINS:
+            fig.subplots_adjust(**MARGINS[figure.kind])
+        elif not fig.get_layout_engine():
+            fig.tight_layout()
+        yield fig
 
 
 def palette_svg(light_svg: bytes) -> bytes:

@@ -9,7 +9,8 @@ On a throw-away copy of the project (so nothing here is touched, and `mkdocs ser
 - warm:  the same build again, figures cached;
 - floor: the same site with the figures already in docs/figures/ and the figure script (gen-files)
          switched off: what the rest of the build costs;
-- per-figure render cost: cold render seconds x cores / figures rendered;
+- per-figure render cost: the CPU seconds the render workers spent, per figure rendered (the build log
+  reports them; a cold build renders while MkDocs builds the pages, so wall time says less);
 - edit-to-reload: `mkdocs serve` on the copy, a word appended to a page, time until the served page
   shows it (the whole rebuild, both languages: the English twin is edited, it is built last).
 
@@ -43,7 +44,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "tr
        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1767225600")}
 _SKIP = {".git", ".venv", "node_modules", ".cache", "site", "test-results", ".pytest_cache", ".hypothesis",
          "__pycache__", "figures-out"}
-_FIGURES_LOG = re.compile(r"figures: (\d+) \((\d+) rendered, (\d+) cached\) in ([\d.]+) s")
+_FIGURES_LOG = re.compile(r"figures: (\d+) \((\d+) rendered, (\d+) cached\) in ([\d.]+) s(?: \(([\d.]+) CPU s\))?")
 #: gen-files in mkdocs.yml: the list item and its indented body
 _GEN_FILES = re.compile(r"^(\s*)- gen-files:\n(?:\1\s+.*\n|\s*\n)*", re.M)
 _HOOKS = re.compile(r"^hooks:\n(?:\s+- .*\n)+", re.M)
@@ -86,11 +87,12 @@ def build(project: Path, site: Path, cache: Path, config: str = "mkdocs.yml",
     return seconds, result.stderr
 
 
-def figures_report(log: str) -> tuple[int, int, float]:
+def figures_report(log: str) -> tuple[int, int, float, float]:
+    """(figures, rendered, seconds, CPU seconds) from the build's one figure line."""
     match = _FIGURES_LOG.search(log)
     if not match:
-        return 0, 0, 0.0
-    return int(match.group(1)), int(match.group(2)), float(match.group(4))
+        return 0, 0, 0.0, 0.0
+    return int(match.group(1)), int(match.group(2)), float(match.group(4)), float(match.group(5) or 0)
 
 
 _FLOOR_HOOK = """\
@@ -221,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         cache.mkdir()
 
         cold, log = build(project, tmp / "site-cold", cache)
-        figures, rendered, render_seconds = figures_report(log)
+        figures, rendered, render_seconds, render_cpu = figures_report(log)
         print(f"  cold build done ({rendered} of {figures} figures rendered in {render_seconds:.1f} s)", file=sys.stderr)
         warm = [build(project, tmp / f"site-warm{i}", cache)[0] for i in range(args.repeat)]
         config = floor_project(project, cache)
@@ -230,13 +232,15 @@ def main(argv: list[str] | None = None) -> int:
         reload = [] if args.no_serve else edit_to_reload(project, cache, args.repeat)
 
         warm_s, floor_s = statistics.median(warm), statistics.median(floor)
-        per_figure = render_seconds * CORES / rendered if rendered else 0.0
+        per_figure = render_cpu / rendered if rendered else 0.0
         print(f"\nbuild times ({args.repeat} runs each, median; cold once):")
         line("floor (no figure script)", floor_s, note=f"runs {', '.join(f'{x:.1f}' for x in floor)}")
         line("warm", warm_s, 1.15 * floor_s, f"runs {', '.join(f'{x:.1f}' for x in warm)}")
-        line("cold", cold, floor_s + figures * 0.1 / CORES, f"{rendered} figures rendered in {render_seconds:.1f} s")
+        line("cold", cold, floor_s + figures * 0.1 / CORES,
+             f"{rendered} figures rendered in {render_seconds:.1f} s, while the pages were built")
         if rendered:
-            line("per-figure render cost", per_figure, 0.1, "core-seconds per figure (4 files each)")
+            line("per-figure render cost", per_figure, 0.1,
+                 "CPU seconds per figure (4 files each; worker start-up excluded)")
         if reload:
             line("edit-to-reload (serve)", statistics.median(reload), 1.2 * floor_s,
                  f"runs {', '.join(f'{x:.1f}' for x in reload)}")

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import mkdocs_gen_files
+from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # runpy does not add the script's folder
 import _site_path  # noqa: E402
@@ -22,8 +23,6 @@ for figure_id, folder in start().items():
     stem = figure_id.rsplit("/", 1)[-1]
     for suffix in OUTPUTS:
         uri = f"figures/{figure_id}{suffix}"
-        with editor.open(uri, "wb"):  # registers the file with the build ...
-            pass
-        published = Path(editor.directory) / uri  # ... whose content is the cached file: link, not copy
-        published.unlink()
-        published.symlink_to(folder / f"{stem}{suffix}")  # (dangling until a pending render finishes)
+        # A site file whose source is the cached file itself. editor.open() would write a temporary
+        # file for each of the ~450 figure files, twice a build (once per language): about a second.
+        editor._files[uri] = File.generated(editor.config, uri, abs_src_path=str(folder / f"{stem}{suffix}"))

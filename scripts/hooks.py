@@ -40,18 +40,18 @@ _DELIMITED = re.compile(r"^\\\((.*)\\\)$|^\\\[(.*)\\\]$", re.S)
 
 
 log = logging.getLogger("mkdocs.hooks")
-_modules_dropped = False
+# static-i18n runs the English build inside the Chinese build's on_post_build, with this same module:
+# 2 while it runs, back to 0 when the whole (two-language) build is done
+_open_builds = 0
 _deferred_figures: list[tuple[Path, Path]] = []  # (the cache file being rendered, its place in the site)
 
 
 def on_config(config):
-    global _modules_dropped
+    global _open_builds
+    _open_builds += 1
     _site_path.add_to_path()
-    # once per build: static-i18n runs a second, inner build for English with this same hooks module,
-    # and dropping the modules then would lose the figure renders the first pass started
-    if not _modules_dropped:
+    if _open_builds == 1:  # not again for English: that would lose the figure renders already started
         _site_path.drop_stale_modules()
-        _modules_dropped = True
     _fill_family_sections(config)
     return config
 
@@ -149,30 +149,36 @@ def _relative_root(page) -> str:
 
 
 def on_env(env, config, files):
-    """Figures still being rendered are taken out of this copy step and copied by on_post_build.
-    gen-files publishes them as links into the figure cache (and deletes the links after the pass)."""
+    """Figures still being rendered are taken out of this copy step and copied by on_post_build."""
     for file in list(files):
-        source = Path(file.abs_src_path or "")
-        if file.src_uri.startswith("figures/") and source.is_symlink() and not source.exists():
+        if file.src_uri.startswith("figures/") and not Path(file.abs_src_path or "").exists():
             files.remove(file)
-            _deferred_figures.append((source.readlink(), Path(file.abs_dest_path)))
+            _deferred_figures.append((Path(file.abs_src_path), Path(file.abs_dest_path)))
     return env
 
 
 def on_build_error(error):
+    global _open_builds
     from activations import figure_cache
 
     figure_cache.cancel()
     _deferred_figures.clear()
+    _open_builds = 0
 
 
 @event_priority(-200)  # after static-i18n (-100) has written the final, two-language search index
 def on_post_build(config):
-    import json
+    global _open_builds
+    _open_builds -= 1
+    _readable_search_index(Path(config.site_dir) / "search" / "search_index.json")
+    if _open_builds == 0:  # the very end of the build: renders have had all the time there is
+        _publish_deferred_figures()
 
+
+def _publish_deferred_figures() -> None:
     from activations import figure_cache
 
-    report = figure_cache.finish()  # None once the figures are in (the English pass finished them)
+    report = figure_cache.finish()
     if report is not None:
         log.info(str(report))
     while _deferred_figures:
@@ -180,9 +186,13 @@ def on_post_build(config):
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, dest)
 
+
+def _readable_search_index(index: Path) -> None:
+    """Formulas in the search index as plain text, so result previews show no TeX."""
+    import json
+
     from search_text import readable
 
-    index = Path(config.site_dir) / "search" / "search_index.json"
     if not index.exists():
         return
     data = json.loads(index.read_text(encoding="utf-8"))

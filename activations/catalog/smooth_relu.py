@@ -26,7 +26,7 @@ from .._arrays import elementwise
 from ..drawers import drawer
 from ..spec import MINIMUM, Activation, Api, Bounds, Param, Properties, Reference, T, inf
 from ._exact import inv_pow_three_halves, normalize_scale, times_exp_neg, two_prod, two_square, two_sum
-from .sigmoid import sigmoid_pair
+from .sigmoid import BLONDEL_2020, CARLILE_2017, HOWARD_2019, sigmoid_pair
 
 # exp(-1000) is exactly 0 in float32 and float64 (and so is anything that only enters through it):
 # clamping an argument to +-1000 before such an exp changes no result and keeps products finite.
@@ -730,22 +730,9 @@ MISRA_2019 = Reference(
     "D. Misra", 2019, "Mish: A Self Regularized Non-Monotonic Activation Function", "BMVC 2020",
     "https://arxiv.org/abs/1908.08681",
 )
-HOWARD_2019 = Reference(
-    "A. Howard, M. Sandler, G. Chu, L.-C. Chen, B. Chen, M. Tan, W. Wang, Y. Zhu, R. Pang, V. Vasudevan, "
-    "Q. V. Le, H. Adam", 2019, "Searching for MobileNetV3", "ICCV 2019", "https://arxiv.org/abs/1905.02244",
-)
 BARRON_2021 = Reference(
     "J. T. Barron", 2021, "Squareplus: A Softplus-Like Algebraic Rectifier", "arXiv:2112.11687",
     "https://arxiv.org/abs/2112.11687",
-)
-BLONDEL_2020 = Reference(
-    "M. Blondel, A. F. T. Martins, V. Niculae", 2020, "Learning with Fenchel-Young Losses",
-    "Journal of Machine Learning Research 21", "https://arxiv.org/abs/1901.02324",
-)
-CARLILE_2017 = Reference(
-    "B. Carlile, G. Delamarter, P. Kinney, A. Marti, B. Whitney", 2017,
-    "Improving Deep Learning by Inverse Square Root Linear Units (ISRLUs)", "arXiv:1710.09967",
-    "https://arxiv.org/abs/1710.09967",
 )
 
 # Extrema of derivatives that have no closed form (f'' = 0 is transcendental), so they cannot be written

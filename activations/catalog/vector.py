@@ -629,9 +629,9 @@ ENTRIES = [
         vjp=softmax_vjp,
         tex=r"\operatorname{softmax}(\mathbf{x})_i = \frac{e^{x_i}}{\sum_{j=1}^{n} e^{x_j}}, \quad i = 1, \dots, n",
         grad_tex=(
-            r"\frac{\partial\, \operatorname{softmax}(\mathbf{x})_i}{\partial x_j}"
-            r" = y_i\,(\delta_{ij} - y_j) = \begin{cases} y_i(1 - y_i) & i = j \\ -y_i\, y_j & i \ne j"
-            r" \end{cases}, \quad \mathbf{y} = \operatorname{softmax}(\mathbf{x})"
+            r"\frac{\partial y_i}{\partial x_j}"
+            r" = \frac{1}{T}\, y_i\,(\delta_{ij} - y_j) = \frac{1}{T} \begin{cases} y_i(1 - y_i) & i = j \\"
+            r" -y_i\, y_j & i \ne j \end{cases}, \quad \mathbf{y} = \operatorname{softmax}(\mathbf{x} / T)"
         ),
         stable_tex=r"\operatorname{softmax}(\mathbf{x}) = \operatorname{softmax}(\mathbf{x} - \max_k x_k)",
         params=(TEMPERATURE,),
@@ -901,7 +901,11 @@ def _draw_jacobian(c, figure) -> None:
     n = len(x)
     ax = c.ax
     limit = float(np.max(np.abs(jac)))
-    image = ax.imshow(jac, cmap="RdBu_r", vmin=-limit, vmax=limit)
+    # vector cells (pcolormesh, not imshow): crisp at any size, and convertible to PNG/PDF
+    edges = np.arange(n + 1) - 0.5
+    image = ax.pcolormesh(edges, edges, jac, cmap="RdBu_r", vmin=-limit, vmax=limit)
+    ax.set_aspect("equal")
+    ax.invert_yaxis()  # row 1 at the top, as a matrix is written
     for i in range(n):
         for j in range(n):
             value = jac[i, j]
@@ -913,6 +917,8 @@ def _draw_jacobian(c, figure) -> None:
     for spine in ax.spines.values():
         spine.set_visible(False)
     bar = c.fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
+    bar.solids.set_rasterized(False)  # matplotlib rasterises a smooth colour bar; keep it vector ...
+    bar.solids.set_edgecolor("face")  # ... without hairline seams between its strips
     bar.ax.tick_params(colors=c.ink)
     bar.outline.set_visible(False)
 

@@ -1,0 +1,128 @@
+"""The renderer: every figure fits its canvas, the print formats are faithful files, the cache key and
+the background renders behave."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from activations import figure_cache, plotting, print_formats
+from activations.figures import all_figures, get_figure
+
+FIGURES = all_figures()
+
+
+@pytest.mark.parametrize("figure", FIGURES, ids=lambda f: f.id)
+def test_every_figure_fits_its_canvas_and_is_vector(figure):
+    """Fixed margins (plotting.MARGINS) must leave room for every label; images would be lost by the
+    PNG/PDF conversion."""
+    from matplotlib.image import AxesImage
+
+    with plotting.drawn(figure) as fig:
+        fig.draw_without_rendering()
+        box = fig.get_tightbbox()  # inches
+        width, height = fig.get_size_inches()
+        overflow = max(-box.x0, -box.y0, box.x1 - width, box.y1 - height)
+        assert overflow < 0.01, f"{figure.id}: text or artists reach {overflow:.3f} in beyond the figure"
+        assert not fig.findobj(AxesImage), f"{figure.id}: raster image; draw it with vector artists"
+        assert not [a for a in fig.findobj() if a.get_rasterized()], f"{figure.id}: rasterised artist"
+
+
+def test_png_is_an_opaque_rgb_image_of_the_requested_size_and_dpi():
+    figure = get_figure("sigmoid/function")
+    png = plotting.render(figure, "png", theme="light", dpi=150)
+    image = Image.open(io.BytesIO(png))
+    image.load()
+    assert image.mode == "RGB"
+    assert image.size == (round(figure.size[0] * 150), round(figure.size[1] * 150))
+    assert image.info["dpi"] == pytest.approx((150, 150), abs=0.05)  # pHYs stores whole pixels per metre
+    pixels = np.asarray(image)
+    assert (pixels[0, 0] > 250).all()  # light background
+    assert (pixels < 128).any()  # and something drawn on it
+    assert set(image.info) == {"dpi"}  # no text, time or software chunks
+
+
+def test_png_encoder_round_trips_exactly():
+    rng = np.random.default_rng(0)
+    width, height = 7, 5
+    rows = np.zeros((height, 1 + 3 * width), np.uint8)
+    rows[:, 1:] = rng.integers(0, 256, (height, 3 * width), dtype=np.uint8)
+    png = print_formats._png(rows, width, height, 300)
+    decoded = np.asarray(Image.open(io.BytesIO(png)))
+    assert np.array_equal(decoded, rows[:, 1:].reshape(height, width, 3))
+
+
+def test_print_formats_show_the_same_drawing_as_the_svg():
+    """PNG and PDF are the SVG converted, so they agree with what matplotlib drew (here: its own Agg
+    rendering of the same figure, up to anti-aliasing)."""
+    from activations.plotting import drawn
+
+    figure = get_figure("gelu/gradient")
+    png = np.asarray(Image.open(io.BytesIO(plotting.render(figure, "png", theme="light", dpi=100))), dtype=int)
+    with drawn(figure) as fig:
+        out = io.BytesIO()
+        fig.savefig(out, format="png", dpi=100, facecolor="#ffffff")
+    reference = np.asarray(Image.open(io.BytesIO(out.getvalue())).convert("RGB"), dtype=int)
+    assert png.shape == reference.shape
+    differs = (np.abs(png - reference).max(axis=2) > 64).mean()
+    assert differs < 0.02, f"{differs:.1%} of the pixels differ"
+
+
+def test_pdf_is_one_vector_page_of_the_figure_size_without_dates():
+    figure = get_figure("softmax/jacobian")
+    pdf = plotting.render(figure, "pdf", theme="light")
+    assert pdf.startswith(b"%PDF-")
+    assert re.search(rb"/Count 1\b", pdf), "one page"
+    box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    assert box and float(box[1]) == pytest.approx(figure.size[0] * 72, abs=0.5)
+    assert float(box[2]) == pytest.approx(figure.size[1] * 72, abs=0.5)
+    assert b"/CreationDate" not in pdf and b"/ModDate" not in pdf
+    assert b"/Subtype /Image" not in pdf  # the heat map is vector cells, not a bitmap
+    assert plotting.render(figure, "pdf", theme="light") == pdf
+
+
+def test_raster_image_in_a_figure_is_a_clear_error():
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/png;base64,AA"/></svg>'
+    with pytest.raises(ValueError, match="raster image.*pcolormesh"):
+        print_formats.check_vector(svg, "demo/figure")
+
+
+def test_shared_math_text_layouts_use_a_method_that_exists_and_are_removed_after_drawing():
+    """plotting._shared_mathtext_layouts replaces a private matplotlib method while drawing; an upgrade
+    that renames it must fail here, not silently slow the build down."""
+    from matplotlib.mathtext import MathTextParser
+
+    before = MathTextParser.__dict__["_parse_cached"]
+    assert hasattr(before, "__wrapped__")
+    plotting.render(get_figure("sigmoid/function"), "svg")
+    assert MathTextParser.__dict__["_parse_cached"] is before
+
+
+def test_cache_key_covers_the_drawing_code_and_changes_with_it(monkeypatch):
+    figure = get_figure("gelu/function")
+    sources = {p.name for p in figure_cache._sources(figure)}
+    assert {"plotting.py", "print_formats.py", "analysis.py", "smooth_relu.py", "_exact.py"} <= sources
+    key = figure_cache.cache_key(figure)
+    assert key != figure_cache.cache_key(get_figure("gelu/gradient"))
+    monkeypatch.setattr(figure_cache, "_VERSIONS", figure_cache._VERSIONS + " matplotlib 99")
+    assert figure_cache.cache_key(figure) != key
+
+
+def test_background_renders_fill_the_cache_and_report_once(tmp_path):
+    figures = [get_figure("relu/function"), get_figure("relu/gradient")]
+    folders = figure_cache.start(figures, cache_dir=tmp_path, workers=2)
+    report = figure_cache.finish()
+    assert report is not None and report.rendered == 2 and report.total == 2 and report.cpu_seconds > 0
+    assert figure_cache.finish() is None  # reported once
+    for figure_id, folder in folders.items():
+        stem = figure_id.rsplit("/", 1)[-1]
+        assert sorted(p.name for p in folder.iterdir()) == sorted(stem + s for s in figure_cache.OUTPUTS)
+    # a second pass finds them cached and renders nothing
+    figure_cache.start(figures, cache_dir=tmp_path, workers=2)
+    report = figure_cache.finish()
+    assert report.rendered == 0
+    assert "2 cached" in str(report) and "CPU" not in str(report)
