@@ -5,7 +5,7 @@
 
 On a throw-away copy of the project (so nothing here is touched, and `mkdocs serve` can be edited):
 
-- cold:  a build with an empty figure cache (every figure rendered, on all cores);
+- cold:  a build with an empty figure cache (every figure rendered, on all cores, while the pages build);
 - warm:  the same build again, figures cached;
 - floor: the same site with the figures already in docs/figures/ and the figure script (gen-files)
          switched off: what the rest of the build costs;
@@ -219,12 +219,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
         project = copy_project(args.project.resolve(), tmp / "project")
-        cache = tmp / "figure-cache"
-        cache.mkdir()
-
-        cold, log = build(project, tmp / "site-cold", cache)
-        figures, rendered, render_seconds, render_cpu = figures_report(log)
-        print(f"  cold build done ({rendered} of {figures} figures rendered in {render_seconds:.1f} s)", file=sys.stderr)
+        colds = []  # (seconds, figures, rendered, render seconds, render CPU seconds), each from an empty cache
+        for i in range(args.repeat):
+            cache = tmp / f"figure-cache{i}"
+            cache.mkdir()
+            seconds, log = build(project, tmp / f"site-cold{i}", cache)
+            colds.append((seconds, *figures_report(log)))
+            print(f"  cold build {i + 1}: {seconds:.1f} s ({colds[-1][2]} figures rendered in {colds[-1][3]:.1f} s)",
+                  file=sys.stderr)
+        cold, figures, rendered, render_seconds, _ = sorted(colds)[len(colds) // 2]
         warm = [build(project, tmp / f"site-warm{i}", cache)[0] for i in range(args.repeat)]
         config = floor_project(project, cache)
         floor = [build(project, tmp / f"site-floor{i}", cache, config)[0] for i in range(args.repeat)]
@@ -232,15 +235,17 @@ def main(argv: list[str] | None = None) -> int:
         reload = [] if args.no_serve else edit_to_reload(project, cache, args.repeat)
 
         warm_s, floor_s = statistics.median(warm), statistics.median(floor)
-        per_figure = render_cpu / rendered if rendered else 0.0
-        print(f"\nbuild times ({args.repeat} runs each, median; cold once):")
+        per_figure = statistics.median(c[4] / c[2] for c in colds) if rendered else 0.0
+        print(f"\nbuild times ({args.repeat} runs each, median):")
         line("floor (no figure script)", floor_s, note=f"runs {', '.join(f'{x:.1f}' for x in floor)}")
         line("warm", warm_s, 1.15 * floor_s, f"runs {', '.join(f'{x:.1f}' for x in warm)}")
         line("cold", cold, floor_s + figures * 0.1 / CORES,
-             f"{rendered} figures rendered in {render_seconds:.1f} s, while the pages were built")
+             f"runs {', '.join(f'{c[0]:.1f}' for c in colds)}; {rendered} figures rendered while the pages were built")
         if rendered:
-            line("per-figure render cost", per_figure, 0.1,
-                 "CPU seconds per figure (4 files each; worker start-up excluded)")
+            # not a budget of its own: the cold budget allows 0.1 s per figure per core of *wall* time,
+            # and rendering overlaps the page build, so this may exceed 0.1 s with the cold budget met
+            line("per-figure render cost", per_figure, None,
+                 "CPU s per figure (4 files each; worker start-up excluded); cold allows 0.1 s wall per core")
         if reload:
             line("edit-to-reload (serve)", statistics.median(reload), 1.2 * floor_s,
                  f"runs {', '.join(f'{x:.1f}' for x in reload)}")
