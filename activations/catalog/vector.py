@@ -24,7 +24,7 @@ import numpy as np
 from .._arrays import as_real_array
 from ..drawers import drawer
 from ..spec import Activation, Api, Bounds, Param, Properties, Reference, T, inf
-from ._exact import two_sum
+from ._exact import split, two_prod, two_sum
 from .sigmoid import sigmoid_pair
 
 
@@ -84,29 +84,12 @@ def _over_t(a: np.ndarray, t: float, dtype: np.dtype) -> np.ndarray:
     return _finish(out, dtype)
 
 
-
-
 def _times_small(k: np.ndarray, a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``(p, e)`` with ``p = fl(k a)`` and ``k a = p + e`` exactly, for integers ``k`` of at most half
     the mantissa (Dekker's product with ``k`` its own upper half)."""
-    hi, lo = _split(a, a.dtype)
+    hi, lo = split(a)
     p = k * a
     return p, (k * hi - p) + k * lo
-
-
-def _two_prod(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Dekker's TwoProduct: ``(p, e)`` with ``p = fl(a b)`` and ``a b = p + e`` exactly (no overflow)."""
-    ah, al = _split(a, a.dtype)
-    bh, bl = _split(b, b.dtype)
-    p = a * b
-    return p, ((ah * bh - p) + ah * bl + al * bh) + al * bl
-
-
-def _split(a: Any, dtype: np.dtype) -> tuple[Any, Any]:
-    """Veltkamp's split ``a = hi + lo``, each half short enough that a product of two halves is exact."""
-    c = (2.0 ** ((np.finfo(dtype).nmant + 2) // 2) + 1) * a
-    hi = c - (c - a)
-    return hi, a - hi
 
 
 def _sum2(a: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
@@ -159,10 +142,7 @@ def _scaled(d: np.ndarray, r: np.ndarray, t: float) -> tuple[np.ndarray, np.ndar
     r = np.where(d < dc, 0, r)
     if (2.0 ** 27 + 1) * t >= np.finfo(d.dtype).max:  # t cannot be split: a huge t, q is tiny anyway
         return q, r / tt
-    qh, ql = _split(q, d.dtype)
-    th, tl = _split(tt, d.dtype)
-    p = q * tt
-    err = ((qh * th - p) + qh * tl + ql * th) + ql * tl  # q t = p + err exactly
+    p, err = two_prod(q, tt)  # q t = p + err exactly
     rho = (dc - p) - err  # d - q t, exactly
     return q, (rho + r) / tt
 
@@ -205,7 +185,7 @@ def _quotient(num: np.ndarray, num_lo: np.ndarray,
     """``(q, q_lo)`` with ``q + q_lo = (num + num_lo)/(den + den_lo)`` to about twice the precision,
     from the exact remainder ``num - q den`` (Dekker's product)."""
     q = num / den
-    p, p_err = _two_prod(q, den)
+    p, p_err = two_prod(q, den)
     return q, (((num - p) - p_err) + num_lo - q * den_lo) / den
 
 
@@ -247,9 +227,9 @@ def _softmax_jacobian_last(y: np.ndarray, y_lo: np.ndarray,
     """``y_i (delta_ij - y_j)`` for ``y`` with the axis last, from the pairs of :func:`_softmax_pairs`:
     ``-y_i y_j`` off the diagonal and ``y_i (1 - y_i)`` on it, each product rounded once."""
     yi, yj = y[..., :, None], y[..., None, :]
-    p, p_err = _two_prod(yi, yj)
+    p, p_err = two_prod(yi, yj)
     jac = -(p + (p_err + (yi * y_lo[..., None, :] + y_lo[..., :, None] * yj)))
-    p, p_err = _two_prod(y, comp)
+    p, p_err = two_prod(y, comp)
     idx = np.arange(y.shape[-1])
     jac[..., idx, idx] = p + (p_err + (y * comp_lo + y_lo * comp))
     return jac
