@@ -52,7 +52,11 @@ def svg_to_png(svg: bytes, size_inches: tuple[float, float], dpi: int) -> bytes:
     with skia.Surface(pixels, colorType=skia.kRGBA_8888_ColorType) as canvas:  # draws into `pixels`
         canvas.clear(skia.ColorWHITE)
         _draw(dom, canvas, width, height)
-    rows[:, 1:].reshape(height, width, 3)[...] = pixels[..., :3]  # after each row's filter byte
+    # RGB after each row's filter byte; channel by channel, several times faster in NumPy than one
+    # (h, w, 3) <- (h, w, 4) copy
+    packed, body = pixels.reshape(height, 4 * width), rows[:, 1:]
+    for channel in range(3):
+        body[:, channel::3] = packed[:, channel::4]
     return _png(rows, width, height, dpi)
 
 
