@@ -150,13 +150,15 @@ def _extremum(entry: Activation, fn: Callable, params: dict, sign: int) -> tuple
     return f(x), x
 
 
+def grad_extremum(entry: Activation, **params: float) -> tuple[float, float]:
+    """(max |f'|, where): the largest derivative magnitude of an element-wise entry and its x (cached)."""
+    merged = {**entry.defaults, **params}
+    return _grad_extremum(entry.key, tuple(sorted(merged.items())))
+
+
 @functools.lru_cache(maxsize=None)
-def _facts(key: str, params_items: tuple) -> Facts:
-    entry = get(key)
-    if entry.kind != "elementwise":
-        raise ValueError(f"{key} is vector-valued: facts are for element-wise entries")
-    params = dict(params_items)
-    f, g = _scalar(entry.fn, params), _scalar(entry.grad, params)
+def _grad_extremum(key: str, params_items: tuple) -> tuple[float, float]:
+    entry, params = get(key), dict(params_items)
     gmax, gargmax = _extremum(entry, lambda x, **p: np.abs(entry.grad(x, **p)), params, -1)
     # Candidates a grid can miss: a maximum reached only at a kink (hard swish at 3) and a supremum
     # approached at infinity (softplus, squareplus: 1; exponential: inf).
@@ -165,6 +167,17 @@ def _facts(key: str, params_items: tuple) -> Facts:
     if np.nanmax(values) > gmax:
         i = int(np.nanargmax(values))
         gmax, gargmax = float(values[i]), float(candidates[i])
+    return gmax, gargmax
+
+
+@functools.lru_cache(maxsize=None)
+def _facts(key: str, params_items: tuple) -> Facts:
+    entry = get(key)
+    if entry.kind != "elementwise":
+        raise ValueError(f"{key} is vector-valued: facts are for element-wise entries")
+    params = dict(params_items)
+    f, g = _scalar(entry.fn, params), _scalar(entry.grad, params)
+    gmax, gargmax = _grad_extremum(key, params_items)
     minimum = argmin = maximum = argmax = None
     rng = entry.properties.range
     if rng.lo == MINIMUM:

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from .analysis import facts, format_number
+from .analysis import format_number, grad_extremum, vanishing_boundary
 from .drawers import DRAWERS
 from .figures import Figure
 from .registry import get
@@ -144,8 +144,10 @@ def _draw_function(c: Canvas, figure: Figure) -> None:
 
 def _draw_gradient(c: Canvas, figure: Figure) -> None:
     entry = get(figure.entry)
-    fx = facts(entry)
     eps = entry.vanishing_eps
+    # only the numbers this figure shows (all of analysis.facts would double the drawing time)
+    boundaries = [vanishing_boundary(entry, eps, side) for side in (-1, +1)]
+    grad_argmax = grad_extremum(entry)[1]
     x = _grid(entry)
     dy = _curve(entry, x, grad=True)
     ax = c.ax
@@ -160,7 +162,7 @@ def _draw_gradient(c: Canvas, figure: Figure) -> None:
     if np.nanmin(dy) < 0:
         ax.axhline(-eps, color=c.shade, linewidth=0.9, linestyle=":")
     top = float(np.nanmax(dy))
-    for boundary in (fx.vanish_neg, fx.vanish_pos):
+    for boundary in boundaries:
         if boundary is not None and entry.xlim[0] < boundary < entry.xlim[1] and boundary != 0:
             ax.axvline(boundary, color=c.shade, linewidth=0.9, linestyle=":")
             # the label sits outside the line, at mid-height, where the curve is already small; when
@@ -173,7 +175,7 @@ def _draw_gradient(c: Canvas, figure: Figure) -> None:
                         ha="left" if outward > 0 else "right", va="center", fontsize=10, color=c.ink,
                         bbox={"boxstyle": "round,pad=0.2", "fc": c.paper, "ec": "none", "alpha": 0.85})
     ax.set_xlim(*entry.xlim)
-    c.legend(ax, loc="upper right" if fx.grad_argmax <= 0 else "upper left")
+    c.legend(ax, loc="upper right" if grad_argmax <= 0 else "upper left")
 
 
 def _param_label(entry: Activation, values: dict[str, float]) -> str:
