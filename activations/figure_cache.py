@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -140,6 +142,7 @@ class _Renders:
         self.pool: ProcessPoolExecutor | None = None
         self.running: dict[Path, Future[float]] = {}  # cache folder -> its render
         self.asked: set[str] = set()
+        self.folders: set[Path] = set()  # the cache folders of the figures asked for
         self.rendered: dict[str, Future[float]] = {}
         self.started: float | None = None  # when the first start() began
         self.in_start = 0.0  # seconds spent in start() (hashing sources, checking the cache)
@@ -191,6 +194,7 @@ def start(figures: list[Figure] | None = None, cache_dir: Path | None = None,
     if _renders.started is None:
         _renders.started = began
     _renders.asked.update(folders)
+    _renders.folders.update(folders.values())
     for fid in missing:
         _renders.rendered[fid] = _renders.submit(fid, folders[fid], workers)
     _renders.in_start += time.perf_counter() - began
@@ -210,11 +214,32 @@ def finish(progress: Callable[[str], None] | None = None) -> Report | None:
                 progress(by_future[future])
         cpu = sum(future.result() for future in by_future)
         report = Report(len(_renders.asked), len(_renders.rendered), _renders.seconds(), cpu)
+        if _renders.rendered:  # only a build that added figures can have left old ones behind
+            for cache_dir in {folder.parent for folder in _renders.folders}:
+                prune(cache_dir, _renders.folders)
     except BaseException:
         _renders.close(cancel=True)
         raise
     _renders.close()
     return report
+
+
+#: cached figures that no build has asked for are deleted once they are this old (see :func:`prune`)
+PRUNE_AFTER_DAYS = 7
+_KEY = re.compile(r"[0-9a-f]{20}")
+
+
+def prune(cache_dir: Path, keep: set[Path], older_than_days: float = PRUNE_AFTER_DAYS) -> int:
+    """Delete the cached figures of ``cache_dir`` that are not in ``keep`` and were rendered more than
+    ``older_than_days`` ago (figures of edited code, of other branches); return how many. Only folders
+    named like cache keys are touched, so a cache directory shared with other files is safe."""
+    limit = time.time() - older_than_days * 86400
+    removed = 0
+    for folder in Path(cache_dir).iterdir():
+        if _KEY.fullmatch(folder.name) and folder not in keep and folder.stat().st_mtime < limit:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    return removed
 
 
 def cancel() -> None:

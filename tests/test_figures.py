@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 
 import numpy as np
 import pytest
@@ -126,3 +127,23 @@ def test_background_renders_fill_the_cache_and_report_once(tmp_path):
     report = figure_cache.finish()
     assert report.rendered == 0
     assert "2 cached" in str(report) and "CPU" not in str(report)
+
+
+def test_prune_deletes_only_old_unused_cache_folders(tmp_path):
+    import os
+
+    def folder(name, days_old):
+        path = tmp_path / name
+        path.mkdir()
+        stamp = time.time() - days_old * 86400
+        os.utime(path, (stamp, stamp))
+        return path
+
+    old_unused = folder("0123456789abcdef0123", 30)
+    old_kept = folder("aaaaaaaaaaaaaaaaaaaa", 30)
+    recent_unused = folder("bbbbbbbbbbbbbbbbbbbb", 1)
+    not_a_key = folder("notes", 30)
+    removed = figure_cache.prune(tmp_path, keep={old_kept}, older_than_days=7)
+    assert removed == 1
+    assert not old_unused.exists()
+    assert old_kept.exists() and recent_unused.exists() and not_a_key.exists()
