@@ -96,15 +96,14 @@ def _render_into(figure_id: str, target: str) -> float:
     from .plotting import palette_svg, render_formats
 
     cpu = time.process_time()
-    fig = get_figure(figure_id)
+    # one drawing for all four files: the page's SVG is the print SVG recoloured
+    light = render_formats(get_figure(figure_id), ("svg", "png", "pdf"), theme="light", dpi=PNG_DPI)
+    files = {".svg": palette_svg(light["svg"]), ".print.svg": light["svg"], ".png": light["png"], ".pdf": light["pdf"]}
+    assert files.keys() == OUTPUTS.keys()
     final = Path(target)
     tmp = final.with_name(final.name + f".tmp{os.getpid()}")
     tmp.mkdir(parents=True, exist_ok=True)
     stem = figure_id.rsplit("/", 1)[-1]
-    # one drawing for all four files: the page's SVG is the print SVG recoloured
-    light = render_formats(fig, ("svg", "png", "pdf"), theme="light", dpi=PNG_DPI)
-    files = {".svg": palette_svg(light["svg"]), ".print.svg": light["svg"], ".png": light["png"], ".pdf": light["pdf"]}
-    assert files.keys() == OUTPUTS.keys()
     for suffix, data in files.items():
         (tmp / f"{stem}{suffix}").write_bytes(data)
     try:
@@ -164,9 +163,12 @@ class _Renders:
                                                     initializer=_lower_priority)
                 self.running[folder] = self.pool.submit(_render_into, figure_id, str(folder))
                 self.running[folder].add_done_callback(self._done)
-            else:  # one core: render here and now
+            else:  # one core: render here and now (a failure is reported by finish(), as from a worker)
                 done: Future[float] = Future()
-                done.set_result(_render_into(figure_id, str(folder)))
+                try:
+                    done.set_result(_render_into(figure_id, str(folder)))
+                except Exception as err:  # noqa: BLE001 - handed on, with the figure's name
+                    done.set_exception(err)
                 self._done(done)
                 self.running[folder] = done
         return self.running[folder]
@@ -209,7 +211,9 @@ def finish(progress: Callable[[str], None] | None = None) -> Report | None:
     try:
         by_future = {future: fid for fid, future in _renders.rendered.items()}
         for future in as_completed(by_future):
-            future.result()
+            if future.exception() is not None:
+                raise RuntimeError(f"rendering figure {by_future[future]} failed: {future.exception()!r}") \
+                    from future.exception()
             if progress:
                 progress(by_future[future])
         cpu = sum(future.result() for future in by_future)
@@ -236,7 +240,13 @@ def prune(cache_dir: Path, keep: set[Path], older_than_days: float = PRUNE_AFTER
     limit = time.time() - older_than_days * 86400
     removed = 0
     for folder in Path(cache_dir).iterdir():
-        if _KEY.fullmatch(folder.name) and folder not in keep and folder.stat().st_mtime < limit:
+        if not _KEY.fullmatch(folder.name) or folder in keep:
+            continue
+        try:
+            old = folder.stat().st_mtime < limit
+        except OSError:  # removed meanwhile by another build
+            continue
+        if old:
             shutil.rmtree(folder, ignore_errors=True)
             removed += 1
     return removed

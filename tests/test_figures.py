@@ -147,3 +147,16 @@ def test_prune_deletes_only_old_unused_cache_folders(tmp_path):
     assert removed == 1
     assert not old_unused.exists()
     assert old_kept.exists() and recent_unused.exists() and not_a_key.exists()
+
+
+def test_a_failing_render_names_its_figure(tmp_path, monkeypatch):
+    from activations import plotting as plotting_module
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("drawer bug")
+
+    monkeypatch.setattr(plotting_module, "render_formats", broken)
+    figure_cache.start([get_figure("relu/function")], cache_dir=tmp_path, workers=1)
+    with pytest.raises(RuntimeError, match="relu/function.*drawer bug"):
+        figure_cache.finish()
+    assert list(tmp_path.iterdir()) == []  # nothing half-written left in the cache
