@@ -1,8 +1,8 @@
 # Two commands do everything on a fresh machine (Debian, Python 3.11, Node 20):
 #   make serve   build and serve the site on http://127.0.0.1:8000 with live reload
 #   make test    run every test (library, strict build, real browser)
-# Set-up (virtual environment, Python packages, `npm ci`, Debian's chromium for the browser tests)
-# happens on demand and only when its inputs changed.
+# Set-up (virtual environment, Python packages, `npm ci`, Debian packages: the GL libraries Skia
+# links to, chromium for the browser tests) happens on demand and only when its inputs changed.
 
 PYTHON  ?= python3
 VENV    := .venv
@@ -13,26 +13,26 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Reproducible output: sitemap dates and PDF metadata do not depend on the build time.
 export SOURCE_DATE_EPOCH ?= 1767225600
 
-.PHONY: serve build test bench lighthouse figures setup system-deps clean
+.PHONY: serve build test bench lighthouse figures setup system-deps figure-deps clean
 
-serve: $(VENV)/.installed node_modules/.installed
+serve: $(VENV)/.installed node_modules/.installed figure-deps
 	$(VENV)/bin/mkdocs serve --strict -a 127.0.0.1:8000
 
-build: $(VENV)/.installed node_modules/.installed
+build: $(VENV)/.installed node_modules/.installed figure-deps
 	$(VENV)/bin/mkdocs build --strict
 
 test: $(VENV)/.installed node_modules/.installed system-deps
 	$(PY) -m pytest
 
 # Benchmarks: they print numbers next to their budgets and never fail on them.
-bench: $(VENV)/.installed node_modules/.installed
+bench: $(VENV)/.installed node_modules/.installed figure-deps
 	$(PY) scripts/bench.py
 
 # Lighthouse (pinned in tools/lighthouse, installed on first use) over six pages; needs chromium.
 lighthouse: $(VENV)/.installed node_modules/.installed tools/lighthouse/node_modules/.installed system-deps
 	$(PY) scripts/lighthouse.py
 
-figures: $(VENV)/.installed
+figures: $(VENV)/.installed figure-deps
 	$(PY) -m activations figures --out figures-out
 
 setup: $(VENV)/.installed node_modules/.installed
@@ -53,9 +53,13 @@ tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/li
 	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# The browser tests use Debian's chromium (Playwright must not download a browser) and CJK fonts.
+# Debian packages (scripts/system-deps.sh): the GL libraries skia-python links to, for figures; and for
+# the browser tests Debian's chromium (Playwright must not download a browser) and CJK fonts.
 system-deps:
-	@bash scripts/system-deps.sh
+	@bash scripts/system-deps.sh figures browser
+
+figure-deps:
+	@bash scripts/system-deps.sh figures
 
 clean:
 	rm -rf site .cache

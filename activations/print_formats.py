@@ -25,9 +25,21 @@ def check_vector(svg: bytes, name: str) -> None:
                          "reproduce: draw it with vector artists (e.g. pcolormesh instead of imshow)")
 
 
-def _dom(svg: bytes):
-    import skia
+def _skia():
+    """The skia module, or an error that says what to install: its Linux wheel links to the system's
+    EGL/GL libraries (installed by `make`, see scripts/system-deps.sh)."""
+    try:
+        import skia
+    except ImportError as err:
+        raise RuntimeError(
+            f"skia-python cannot be loaded ({err}). PNG and PDF figures need it: install the Python "
+            "packages (`make setup`) and, on Linux, the EGL/GL libraries it links to "
+            "(Debian/Ubuntu: apt-get install libegl1 libgl1)") from err
+    return skia
 
+
+def _dom(svg: bytes):
+    skia = _skia()
     dom = skia.SVGDOM.MakeFromStream(skia.MemoryStream(svg))
     if dom is None:
         raise ValueError("Skia could not read the SVG")
@@ -44,8 +56,7 @@ def _draw(dom, canvas, width: float, height: float) -> None:
 
 def svg_to_png(svg: bytes, size_inches: tuple[float, float], dpi: int) -> bytes:
     """An opaque RGB PNG of ``size_inches`` at ``dpi`` (recorded in the file, so it prints at size)."""
-    import skia
-
+    skia = _skia()
     dom = _dom(svg)
     width, height = round(size_inches[0] * dpi), round(size_inches[1] * dpi)
     pixels, rows = _buffers(width, height)
@@ -95,8 +106,7 @@ def _png(rows: np.ndarray, width: int, height: int, dpi: int) -> bytes:
 
 def svg_to_pdf(svg: bytes, size_inches: tuple[float, float]) -> bytes:
     """A one-page vector PDF of ``size_inches``."""
-    import skia
-
+    skia = _skia()
     dom = _dom(svg)
     width, height = size_inches[0] * 72, size_inches[1] * 72  # PDF units are points
     stream = skia.DynamicMemoryWStream()

@@ -160,3 +160,18 @@ def test_a_failing_render_names_its_figure(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="relu/function.*drawer bug"):
         figure_cache.finish()
     assert list(tmp_path.iterdir()) == []  # nothing half-written left in the cache
+
+
+def test_missing_skia_libraries_are_a_clear_error(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def failing(name, *args, **kwargs):
+        if name == "skia":
+            raise ImportError("libEGL.so.1: cannot open shared object file")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", failing)
+    with pytest.raises(RuntimeError, match="apt-get install libegl1 libgl1"):
+        print_formats._skia()
