@@ -276,8 +276,8 @@ def render_formats(figure: Figure, formats: tuple[str, ...], *, theme: str = "au
         raise ValueError(f"theme must be one of {', '.join(THEMES)}, got {theme!r}")
     if theme == "auto" and set(formats) != {"svg"}:
         raise ValueError("theme 'auto' follows the page's palette and exists only for svg")
-    drawn = "light" if theme == "auto" else theme  # auto: the light drawing, recoloured as SVG text
-    svg, size = _draw_svg(figure, drawn)
+    # auto: the light drawing, recoloured as SVG text
+    svg, size = _draw_svg(figure, "light" if theme == "auto" else theme)
     out: dict[str, bytes] = {}
     if "svg" in formats:
         out["svg"] = palette_svg(svg) if theme == "auto" else svg
