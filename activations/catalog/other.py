@@ -706,7 +706,8 @@ ENTRIES = [
         ),
         properties=Properties(
             range=Bounds(r"[{minimum},\ 1]", MINIMUM, 1.0, lo_closed=True, hi_closed=True),
-            grad_range=Bounds(r"[-0.4362,\ 0.4362]", -SINC_GRAD_MAX, SINC_GRAD_MAX, lo_closed=True, hi_closed=True),
+            grad_range=Bounds(rf"[-{SINC_GRAD_MAX:.4f},\ {SINC_GRAD_MAX:.4f}]", -SINC_GRAD_MAX, SINC_GRAD_MAX,
+                              lo_closed=True, hi_closed=True),
             monotonic=False,
             zero_centered=False,
             smoothness="Cinf",

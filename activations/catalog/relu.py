@@ -234,6 +234,7 @@ SRELU_TL = Param("t_left", -1.0, "t_l", T("左阈值 tₗ（须 tₗ ≤ tᵣ）
 SRELU_AL = Param("a_left", 0.1, "a_l", T("x ≤ tₗ 时的斜率 aₗ。", "Slope aₗ for x ≤ tₗ."))
 SRELU_TR = Param("t_right", 2.0, "t_r", T("右阈值 tᵣ。", "Right threshold tᵣ."))
 SRELU_AR = Param("a_right", 0.5, "a_r", T("x ≥ tᵣ 时的斜率 aᵣ。", "Slope aᵣ for x ≥ tᵣ."))
+_SRELU_SLOPES = sorted({SRELU_AL.default, 1.0, SRELU_AR.default})
 
 
 def _srelu_params(t_left: Any, a_left: Any, t_right: Any, a_right: Any) -> tuple[float, float, float, float]:
@@ -556,7 +557,9 @@ ENTRIES = [
         ),
         properties=Properties(
             range=REAL_LINE,
-            grad_range=Bounds(r"\{0.1,\ 0.5,\ 1\}", 0.1, 1.0, lo_closed=True, hi_closed=True),
+            # the three slopes at the defaults
+            grad_range=Bounds(r"\{" + r",\ ".join(f"{v:g}" for v in _SRELU_SLOPES) + r"\}",
+                              min(_SRELU_SLOPES), max(_SRELU_SLOPES), lo_closed=True, hi_closed=True),
             monotonic=True,
             zero_centered=False,
             smoothness="C0",

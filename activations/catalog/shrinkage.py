@@ -142,7 +142,7 @@ ENTRIES = [
         params=(LAMBD,),
         family_values=({"lambd": 0.5}, {"lambd": 1.0}, {"lambd": 2.0}),
         properties=Properties(
-            range=Bounds(r"(-\infty,\ -0.5) \cup \{0\} \cup (0.5,\ +\infty)", -inf, inf),
+            range=Bounds(rf"(-\infty,\ -{LAMBD.default:g}) \cup \{{0\}} \cup ({LAMBD.default:g},\ +\infty)", -inf, inf),
             grad_range=Bounds(r"\{0,\ 1\}", 0.0, 1.0, lo_closed=True, hi_closed=True),
             monotonic=True,
             zero_centered=True,
