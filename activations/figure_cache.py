@@ -2,9 +2,9 @@
 
 A figure's cache key hashes everything that determines its pixels: the figure's specification, the
 source of the modules that draw it (the renderer, the analysis, and the catalog module of its entries),
-and the versions of NumPy and matplotlib. Missing figures are rendered in parallel on all cores, in
-the background: :func:`start` returns at once (a site build goes on building pages) and :func:`finish`
-waits for them (the build does so just before it needs the files; see scripts/hooks.py).
+and the versions of NumPy, matplotlib and skia-python. Missing figures are rendered in parallel on all
+cores, in the background: :func:`start` returns at once (a site build goes on building pages) and
+:func:`finish` waits for them (the build does so at its very end; see scripts/hooks.py).
 
 Each figure is published as four files (see :data:`OUTPUTS`).
 """
@@ -139,10 +139,8 @@ class _Renders:
 
     def reset(self) -> None:
         self.pool: ProcessPoolExecutor | None = None
-        self.running: dict[Path, Future[float]] = {}  # cache folder -> its render
-        self.asked: set[str] = set()
-        self.folders: set[Path] = set()  # the cache folders of the figures asked for
-        self.rendered: dict[str, Future[float]] = {}
+        self.asked: dict[Path, str] = {}  # cache folder -> figure id, for every figure asked for
+        self.running: dict[Path, Future[float]] = {}  # cache folder -> its render (running or done)
         self.started: float | None = None  # when the first start() began
         self.in_start = 0.0  # seconds spent in start() (hashing sources, checking the cache)
         self.last_render = 0.0  # when the last render ended
@@ -155,7 +153,7 @@ class _Renders:
         assert self.started is not None
         return max(self.in_start, self.last_render - self.started)
 
-    def submit(self, figure_id: str, folder: Path, workers: int) -> Future[float]:
+    def submit(self, figure_id: str, folder: Path, workers: int) -> None:
         if folder not in self.running:
             if workers > 1:
                 if self.pool is None:
@@ -171,7 +169,6 @@ class _Renders:
                     done.set_exception(err)
                 self._done(done)
                 self.running[folder] = done
-        return self.running[folder]
 
     def close(self, cancel: bool = False) -> None:
         if self.pool is not None:
@@ -195,10 +192,9 @@ def start(figures: list[Figure] | None = None, cache_dir: Path | None = None,
     workers = min(workers or os.cpu_count() or 1, len(missing))
     if _renders.started is None:
         _renders.started = began
-    _renders.asked.update(folders)
-    _renders.folders.update(folders.values())
+    _renders.asked.update((folder, fid) for fid, folder in folders.items())
     for fid in missing:
-        _renders.rendered[fid] = _renders.submit(fid, folders[fid], workers)
+        _renders.submit(fid, folders[fid], workers)
     _renders.in_start += time.perf_counter() - began
     return folders
 
@@ -209,7 +205,7 @@ def finish(progress: Callable[[str], None] | None = None) -> Report | None:
     if _renders.started is None:
         return None
     try:
-        by_future = {future: fid for fid, future in _renders.rendered.items()}
+        by_future = {future: _renders.asked[folder] for folder, future in _renders.running.items()}
         for future in as_completed(by_future):
             if future.exception() is not None:
                 raise RuntimeError(f"rendering figure {by_future[future]} failed: {future.exception()!r}") \
@@ -217,10 +213,10 @@ def finish(progress: Callable[[str], None] | None = None) -> Report | None:
             if progress:
                 progress(by_future[future])
         cpu = sum(future.result() for future in by_future)
-        report = Report(len(_renders.asked), len(_renders.rendered), _renders.seconds(), cpu)
-        if _renders.rendered:  # only a build that added figures can have left old ones behind
-            for cache_dir in {folder.parent for folder in _renders.folders}:
-                prune(cache_dir, _renders.folders)
+        report = Report(len(_renders.asked), len(_renders.running), _renders.seconds(), cpu)
+        if _renders.running:  # only a build that added figures can have left old ones behind
+            for cache_dir in {folder.parent for folder in _renders.asked}:
+                prune(cache_dir, set(_renders.asked))
     except BaseException:
         _renders.close(cancel=True)
         raise

@@ -5,7 +5,8 @@
 - on_page_markdown: expand the page directives ({{ formula sigmoid }}, ...; see scripts/directives.py);
 - on_post_page: render every formula to HTML with KaTeX at build time (no client-side math script);
 - on_env / on_post_build: figures still being rendered (scripts/gen_figures.py starts them) are copied
-  into the site at the end of the build, so a cold build draws figures while it builds the pages;
+  into the site at the end of the build, so a cold build draws figures while it builds the pages; the
+  English pass does not copy again the static files the first pass copied;
 - on_post_build: formulas in the search index as plain text, so result previews show no TeX.
 Every authoring mistake stops the build with the page's file name and what is wrong.
 """
@@ -44,6 +45,7 @@ log = logging.getLogger("mkdocs.hooks")
 # 2 while it runs, back to 0 when the whole (two-language) build is done
 _open_builds = 0
 _deferred_figures: list[tuple[Path, Path]] = []  # (the cache file being rendered, its place in the site)
+_copied: set[str] = set()  # where the first pass copies static files (figures, KaTeX, theme assets)
 
 
 def on_config(config):
@@ -149,8 +151,17 @@ def _relative_root(page) -> str:
 
 
 def on_env(env, config, files):
-    """Figures still being rendered are taken out of this copy step and copied by on_post_build."""
+    """Just before MkDocs copies the static files: figures still being rendered are left to
+    on_post_build, and the English pass skips what the first pass copied to the same place (static-i18n
+    hands it the same ~550 static files, all bound for the site's root)."""
     for file in list(files):
+        if file.is_documentation_page():
+            continue
+        if _open_builds > 1 and file.abs_dest_path in _copied:
+            files.remove(file)
+            continue
+        if _open_builds == 1:
+            _copied.add(file.abs_dest_path)
         if file.src_uri.startswith("figures/") and not Path(file.abs_src_path or "").exists():
             files.remove(file)
             _deferred_figures.append((Path(file.abs_src_path), Path(file.abs_dest_path)))
@@ -163,6 +174,7 @@ def on_build_error(error):
 
     figure_cache.cancel()
     _deferred_figures.clear()
+    _copied.clear()
     _open_builds = 0
 
 
@@ -173,6 +185,7 @@ def on_post_build(config):
     _readable_search_index(Path(config.site_dir) / "search" / "search_index.json")
     if _open_builds == 0:  # the very end of the build: renders have had all the time there is
         _publish_deferred_figures()
+        _copied.clear()
 
 
 def _publish_deferred_figures() -> None:
