@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .registry import REGISTRY, by_family, get
-from .spec import FAMILIES, Activation
+from .core.registry import REGISTRY, by_family, get
+from .core.spec import FAMILIES, Activation
 
 __all__ = ["REGISTRY", "FAMILIES", "Activation", "get", "by_family", *REGISTRY]
 __version__ = "0.1.0"

@@ -12,8 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from .figures import all_figures
-from .registry import REGISTRY
+from .figures.inventory import all_figures
+from .core.registry import REGISTRY
 
 
 def _csv(text: str) -> list[str]:
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("error: --theme auto exists only for SVG: add --format svg")
     if args.dpi <= 0:
         raise SystemExit("error: --dpi must be a positive number")
-    from .plotting import render
+    from .figures.plotting import render
 
     figures = _select(args.only)
     start = time.perf_counter()

@@ -1,5 +1,5 @@
 """Measure the accuracy (ULP error against mpmath) of every registry entry and write
-``activations/data/accuracy.json``, then print a summary table.
+``activations/accuracy/accuracy.json``, then print a summary table.
 
     python scripts/accuracy.py                 # everything, 2 processes
     python scripts/accuracy.py -j 4            # more processes
@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from activations import accuracy  # noqa: E402
+from activations.accuracy import ulp as accuracy  # noqa: E402
 
 
 def _cell(part: dict) -> str:

@@ -115,7 +115,7 @@ def on_files(files, config):
 def floor_project(project: Path, cache: Path) -> str:
     """mkdocs.floor.yml: the figure script (gen-files) replaced by a hook that adds the rendered
     figures, as files outside docs/ like the generated ones (so both languages see them)."""
-    script = ("from activations.figure_cache import OUTPUTS, ensure\n"
+    script = ("from activations.figures.cache import OUTPUTS, ensure\n"
               "import shutil, sys\nfrom pathlib import Path\n"
               "folders, _ = ensure(cache_dir=Path(sys.argv[1]))\n"
               "for fid, folder in folders.items():\n"

@@ -12,11 +12,11 @@ A directive is ``{{ name arg ... }}``. Block directives stand alone on a line; i
 ``{{ api KEY }}``                      the names in PyTorch / JAX / Keras
 ``{{ references KEY }}``               the references
 ``{{ compare KEY ... }}``              a comparison table (``all``: the registry, ``family:NAME``: a family)
-``{{ accuracy }}``                     the measured ULP table (activations/data/accuracy.json)
+``{{ accuracy }}``                     the measured ULP table (activations/accuracy/accuracy.json)
 ``{{ count }}``                        inline: how many functions the registry holds
 ``{{ gallery }}``                      every figure as a thumbnail linking to it, by family
-``{{ fact KEY NAME [DIGITS] }}``       inline: a computed number (see ``activations.analysis.Facts``)
-``{{ const NAME [DIGITS] }}``          inline: a constant of ``activations.analysis.CONSTANTS``
+``{{ fact KEY NAME [DIGITS] }}``       inline: a computed number (see ``activations.core.analysis.Facts``)
+``{{ const NAME [DIGITS] }}``          inline: a constant of ``activations.core.analysis.CONSTANTS``
 ``{{ range KEY }}`` / ``{{ grad_range KEY }}``  inline: the range of f / of f′, as math
 ``{{ param KEY NAME }}``              inline: a parameter's default value
 ``{{ constant KEY NOTE [DIGITS] }}``   inline: a numeric constant kept in the entry's ``notes``
@@ -37,9 +37,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 import activations
-from activations import analysis
-from activations.figures import all_figures
-from activations.spec import FAMILIES, Activation, T
+from activations.core import analysis
+from activations.figures.inventory import all_figures
+from activations.core.spec import FAMILIES, Activation, T
 
 __all__ = ["DirectiveError", "expand", "FIGURE_FORMATS"]
 
@@ -327,7 +327,7 @@ def compare(page: Page, *keys: str) -> str:
 
 
 def accuracy(page: Page) -> str:
-    from activations.accuracy_table import table_markdown  # the committed measurement; needs no mpmath
+    from activations.accuracy.table import table_markdown  # the committed measurement; needs no mpmath
 
     return table_markdown(page.lang, page.root)
 

@@ -1,6 +1,6 @@
 """mkdocs-gen-files script: publish every figure of the registry under figures/<id>.<format>.
 
-Drawing and caching live in the library (activations.plotting, activations.figure_cache); this loop
+Drawing and caching live in the library (activations.figures.plotting, activations.figures.cache); this loop
 only hands the cached files to MkDocs. Figure URLs carry no language, so both languages share them.
 Figures missing from the cache are rendered in the background while MkDocs builds the pages;
 scripts/hooks.py waits for them before it copies them into the site.
@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # runpy does not add t
 import _site_path  # noqa: E402
 
 _site_path.add_to_path()
-from activations.figure_cache import OUTPUTS, start  # noqa: E402
+from activations.figures.cache import OUTPUTS, start  # noqa: E402
 
 editor = mkdocs_gen_files.FilesEditor.current()
 for figure_id, folder in start().items():

@@ -62,7 +62,7 @@ def _fill_family_sections(config) -> None:
     """mkdocs.yml names the family sections (and their English titles); their pages come from the
     registry, in registry order, so adding a function never means editing the navigation."""
     from activations import by_family
-    from activations.spec import FAMILIES
+    from activations.core.spec import FAMILIES
 
     titles = {FAMILIES[f].zh: f for f in FAMILIES}
     groups = by_family()
@@ -170,7 +170,7 @@ def on_env(env, config, files):
 
 def on_build_error(error):
     global _open_builds
-    from activations import figure_cache
+    from activations.figures import cache as figure_cache
 
     figure_cache.cancel()
     _deferred_figures.clear()
@@ -189,7 +189,7 @@ def on_post_build(config):
 
 
 def _publish_deferred_figures() -> None:
-    from activations import figure_cache
+    from activations.figures import cache as figure_cache
 
     report = figure_cache.finish()
     if report is not None:

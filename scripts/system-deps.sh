@@ -9,7 +9,7 @@ set -euo pipefail
 groups=("$@")
 [ ${#groups[@]} -eq 0 ] && groups=(figures browser)
 command -v dpkg-query >/dev/null 2>&1 || exit 0  # not Debian: pip wheels bring what they need, or
-                                                # activations/print_formats.py says what is missing
+                                                # activations/figures/print_formats.py says what is missing
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 missing=()
 for group in "${groups[@]}"; do

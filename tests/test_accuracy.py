@@ -1,4 +1,4 @@
-"""The published accuracy (``activations/data/accuracy.json``): fresh, complete, on target or explained,
+"""The published accuracy (``activations/accuracy/accuracy.json``): fresh, complete, on target or explained,
 and reproducible; plus the rounding and ULP arithmetic it rests on."""
 
 from __future__ import annotations
@@ -8,13 +8,15 @@ import math
 import numpy as np
 import pytest
 
-from activations import REGISTRY, accuracy, accuracy_table
-from activations.accuracy_notes import EXPLANATIONS
+from activations import REGISTRY
+from activations.accuracy import table as accuracy_table
+from activations.accuracy import ulp as accuracy
+from activations.accuracy.notes import EXPLANATIONS
 
 mp = pytest.importorskip("mpmath")
 pytest.importorskip("scipy")
 
-RERUN = "run `python scripts/accuracy.py` and commit activations/data/accuracy.json"
+RERUN = "run `python scripts/accuracy.py` and commit activations/accuracy/accuracy.json"
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +31,8 @@ def data() -> dict:
 
 def test_measurement_is_not_stale(data):
     assert data["inputs_hash"] == accuracy.inputs_hash(), (
-        "activations/data/accuracy.json is stale: a file of activations/catalog or activations/mpref, "
-        f"activations/_arrays.py, activations/accuracy.py or the NumPy/SciPy/mpmath version changed; {RERUN}"
+        "activations/accuracy/accuracy.json is stale: a file of activations/catalog or activations/mpmath_reference, "
+        f"activations/core/arrays.py, activations/accuracy/ulp.py or the NumPy/SciPy/mpmath version changed; {RERUN}"
     )
 
 
@@ -66,15 +68,15 @@ def test_target_met_or_explained(data, key):
     if misses:
         assert key in EXPLANATIONS, (
             f"{key} misses its accuracy target ({'; '.join(misses)}): fix the implementation, or explain the "
-            "miss in activations/accuracy_notes.py (EXPLANATIONS)")
+            "miss in activations/accuracy/notes.py (EXPLANATIONS)")
     else:
         assert key not in EXPLANATIONS, (
-            f"{key} now meets its accuracy target: remove its stale note from activations/accuracy_notes.py")
+            f"{key} now meets its accuracy target: remove its stale note from activations/accuracy/notes.py")
 
 
 def test_explanations_name_registry_entries():
     unknown = sorted(set(EXPLANATIONS) - set(REGISTRY))
-    assert not unknown, f"notes for unknown entries in activations/accuracy_notes.py: {unknown}"
+    assert not unknown, f"notes for unknown entries in activations/accuracy/notes.py: {unknown}"
     for key, note in EXPLANATIONS.items():
         assert note.zh.strip() and note.en.strip(), f"{key}: the note needs both languages"
 
@@ -209,7 +211,7 @@ def test_kernel_constants_agree_with_mpmath():
     """The roots, double-doubles and tables the kernels carry are what their comments say, recomputed."""
     from activations.catalog import other
     from activations.catalog import smooth_relu as sr
-    from activations.mpref.smooth_relu import selu_constants
+    from activations.mpmath_reference.smooth_relu import selu_constants
 
     with mp.workdps(60):
         alpha, lam = selu_constants()

@@ -11,8 +11,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from activations import figure_cache, plotting, print_formats
-from activations.figures import all_figures, get_figure
+from activations.figures import cache as figure_cache
+from activations.figures import plotting, print_formats
+from activations.figures.inventory import all_figures, get_figure
 
 FIGURES = all_figures()
 
@@ -60,7 +61,7 @@ def test_png_encoder_round_trips_exactly():
 def test_print_formats_show_the_same_drawing_as_the_svg():
     """PNG and PDF are the SVG converted, so they agree with what matplotlib drew (here: its own Agg
     rendering of the same figure, up to anti-aliasing)."""
-    from activations.plotting import drawn
+    from activations.figures.plotting import drawn
 
     figure = get_figure("gelu/gradient")
     png = np.asarray(Image.open(io.BytesIO(plotting.render(figure, "png", theme="light", dpi=100))), dtype=int)
@@ -150,7 +151,7 @@ def test_prune_deletes_only_old_unused_cache_folders(tmp_path):
 
 
 def test_a_failing_render_names_its_figure(tmp_path, monkeypatch):
-    from activations import plotting as plotting_module
+    from activations.figures import plotting as plotting_module
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("drawer bug")

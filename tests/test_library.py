@@ -13,9 +13,10 @@ import numpy as np
 import pytest
 
 import activations
-from activations import REGISTRY, analysis
-from activations.mpref import get_ref
-from activations.spec import MAXIMUM, MINIMUM
+from activations import REGISTRY
+from activations.core import analysis
+from activations.mpmath_reference import get_ref
+from activations.core.spec import MAXIMUM, MINIMUM
 
 ELEMENTWISE = [e for e in REGISTRY.values() if e.kind == "elementwise"]
 VECTOR = [e for e in REGISTRY.values() if e.kind == "vector"]

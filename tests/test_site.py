@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 import activations
-from activations.figures import all_figures
-from activations.spec import FAMILIES
+from activations.figures.inventory import all_figures
+from activations.core.spec import FAMILIES
 
 from conftest import ROOT, mkdocs_build
 
@@ -210,7 +210,7 @@ def test_every_formula_of_the_registry_parses_with_katex():
     sys.path.insert(0, str(ROOT / "scripts"))
     from katex import render
 
-    from activations import analysis
+    from activations.core import analysis
 
     for entry in activations.REGISTRY.values():
         p = entry.properties

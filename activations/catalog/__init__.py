@@ -1,5 +1,5 @@
 """The catalog: one module per family, each defining its kernels and a list ``ENTRIES``.
 
-To add an activation, write its kernel(s) and one :class:`activations.spec.Activation` in the
-module of its family (or a new module here); :mod:`activations.registry` finds it.
+To add an activation, write its kernel(s) and one :class:`activations.core.spec.Activation` in the
+module of its family (or a new module here); :mod:`activations.core.registry` finds it.
 """

@@ -2,7 +2,7 @@
 sum ``hi + lo`` of two floats, exactly. The kernels use them where one rounding inside a formula is
 magnified by what follows (a square, a power, a subtraction), and carry the rounding error ``lo`` as a
 first-order correction. Written for the array's own dtype (float64 or wider; float16/float32 input is
-computed in float64, see :mod:`activations._arrays`), without FMA, which NumPy does not expose.
+computed in float64, see :mod:`activations.core.arrays`), without FMA, which NumPy does not expose.
 """
 
 from __future__ import annotations

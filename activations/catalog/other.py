@@ -18,8 +18,8 @@ import math
 
 import numpy as np
 
-from .._arrays import elementwise
-from ..spec import MINIMUM, Activation, Api, Bounds, Param, Properties, Reference, T, inf
+from ..core.arrays import elementwise
+from ..core.spec import MINIMUM, Activation, Api, Bounds, Param, Properties, Reference, T, inf
 from ._exact import times_exp_neg, two_prod, two_square, two_sum
 
 # --- helpers -------------------------------------------------------------------------------------

@@ -19,9 +19,9 @@ from typing import Any
 
 import numpy as np
 
-from .._arrays import elementwise
-from ..drawers import drawer
-from ..spec import Activation, Api, Bounds, Param, Properties, Reference, T, inf
+from ..core.arrays import elementwise
+from ..figures.drawers import drawer
+from ..core.spec import Activation, Api, Bounds, Param, Properties, Reference, T, inf
 
 
 def step(x: np.ndarray, at_zero: float = 0.0) -> np.ndarray:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._arrays import elementwise
-from ..spec import Activation, Api, Bounds, Param, Properties, Reference, T, inf
+from ..core.arrays import elementwise
+from ..core.spec import Activation, Api, Bounds, Param, Properties, Reference, T, inf
 from ._exact import two_square, two_sum, z_over_one_plus_z_squared
 
 

@@ -10,7 +10,7 @@ Conventions shared by the kernels here:
   (``x * sigmoid(x)`` for ``x < -1000``), the other factor is clamped to that point first, the JAX way:
   ``-inf * 0`` would be NaN, the clamped product is the correct 0.
 * the kernels see float64 (float16 and float32 input is computed in float64 and rounded once, see
-  :mod:`activations._arrays`) or a wider float; Python-float constants keep that dtype (NumPy treats
+  :mod:`activations.core.arrays`) or a wider float; Python-float constants keep that dtype (NumPy treats
   them as weakly typed).
 """
 
@@ -22,9 +22,9 @@ from fractions import Fraction
 
 import numpy as np
 
-from .._arrays import elementwise
-from ..drawers import drawer
-from ..spec import MINIMUM, Activation, Api, Bounds, Param, Properties, Reference, T, inf
+from ..core.arrays import elementwise
+from ..figures.drawers import drawer
+from ..core.spec import MINIMUM, Activation, Api, Bounds, Param, Properties, Reference, T, inf
 from ._exact import inv_pow_three_halves, normalize_scale, times_exp_neg, two_prod, two_square, two_sum
 from .sigmoid import BLONDEL_2020, CARLILE_2017, HOWARD_2019, sigmoid_pair
 
@@ -133,13 +133,13 @@ def celu_grad(x: np.ndarray, alpha: float = 1.0) -> np.ndarray:
 
 
 # The fixed point of Klambauer et al. (2017), eq. 14, as printed to 32 digits in PyTorch (ATen
-# SELU_ALPHA / SELU_SCALE) and JAX; re-derived from the closed forms in activations/mpref/smooth_relu.py:
+# SELU_ALPHA / SELU_SCALE) and JAX; re-derived from the closed forms in activations/mpmath_reference/smooth_relu.py:
 # alpha = -sqrt(2/pi) / (erfc(1/sqrt 2) e^(1/2) - 1), lambda = (1 - erfc(1/sqrt 2) sqrt e) sqrt(2 pi) /
 # sqrt(2 erfc(sqrt 2) e^2 + pi erfc(1/sqrt 2)^2 e - 2 (2 + pi) erfc(1/sqrt 2) sqrt e + pi + 2).
 SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946
 # λα correctly rounded: λα = 1.75809934084737685994021752081..., from the 32-digit constants above (and
-# from selu_constants() of the mpref) with mpmath at 50 digits. The float64 product
+# from selu_constants() of activations.mpmath_reference) with mpmath at 50 digits. The float64 product
 # SELU_SCALE * SELU_ALPHA is 1.7580993408473766, one ulp below.
 SELU_SCALE_ALPHA = 1.7580993408473768
 
@@ -737,7 +737,7 @@ BARRON_2021 = Reference(
 
 # Extrema of derivatives that have no closed form (f'' = 0 is transcendental), so they cannot be written
 # as formulas; computed with mpmath.findroot at 60 digits on f'' and rounded to float64.
-# activations.analysis computes interior extrema of f only, hence these typed values.
+# activations.core.analysis computes interior extrema of f only, hence these typed values.
 SILU_GRAD_MIN = -0.09983932012886692  # at x = -2.399357280515468 (f'(x) + f'(-x) = 1 for SiLU)
 SILU_GRAD_MAX = 1.0998393201288669  # at x = +2.399357280515468
 MISH_GRAD_MIN = -0.11252612238946256  # at x = -2.256376396360793

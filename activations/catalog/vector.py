@@ -21,9 +21,9 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .._arrays import as_real_array
-from ..drawers import drawer
-from ..spec import Activation, Api, Bounds, Param, Properties, Reference, T, inf
+from ..core.arrays import as_real_array
+from ..figures.drawers import drawer
+from ..core.spec import Activation, Api, Bounds, Param, Properties, Reference, T, inf
 from ._exact import split, two_prod, two_sum
 from .sigmoid import sigmoid_pair
 
@@ -47,7 +47,7 @@ def _prepare(x: Any, axis: Any) -> tuple[np.ndarray, np.dtype, int]:
 def _prepare_wide(x: Any, axis: Any) -> tuple[np.ndarray, np.dtype, int]:
     """:func:`_prepare` for the softmax family and GLU: float32 (or float16) input is computed in
     float64 (for the softmax family the accumulation type of the reduction) and rounded once at the
-    end, as the element-wise functions are (:mod:`activations._arrays`): with float32 arithmetic the
+    end, as the element-wise functions are (:mod:`activations.core.arrays`): with float32 arithmetic the
     2-ulp float32 ``exp`` alone would put the Jacobian's products at 6-8 ulps (3 for GLU's)."""
     work, dtype, ax = _prepare(x, axis)
     return work.astype(np.float64, copy=False), dtype, ax

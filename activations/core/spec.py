@@ -3,7 +3,7 @@
 An entry holds everything the site, the tests and the figure CLI know about a function: its code
 (``fn`` and ``grad`` side by side), its LaTeX, its parameters, the properties it claims (which the tests
 check numerically), its references and its names in the frameworks. Nothing here computes; numbers
-derived from an entry (minima, thresholds, ...) come from :mod:`activations.analysis`.
+derived from an entry (minima, thresholds, ...) come from :mod:`activations.core.analysis`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ __all__ = [
 
 inf = math.inf
 
-#: Sentinels for a bound that is reached at an interior extremum: :mod:`activations.analysis`
+#: Sentinels for a bound that is reached at an interior extremum: :mod:`activations.core.analysis`
 #: computes it, so neither the registry nor a page types the number.
 MINIMUM = "minimum"
 MAXIMUM = "maximum"
@@ -59,7 +59,7 @@ class Param:
 
     def check(self, value: Any) -> float:
         """``value`` as a float, or a ``TypeError``/``ValueError`` naming this parameter."""
-        from ._arrays import check_param
+        from .arrays import check_param
 
         return check_param(self.name, value, self.ok, self.allowed)
 
@@ -141,7 +141,7 @@ class Activation:
     xlim: tuple[float, float] = (-5.0, 5.0)
     #: parameter sets drawn in the family figure (empty: no family figure)
     family_values: tuple[dict[str, float], ...] = ()
-    #: figures beyond the standard ones, by name (see :mod:`activations.figures`)
+    #: figures beyond the standard ones, by name (see :mod:`activations.figures.inventory`)
     extra_figures: tuple[str, ...] = ()
     notes: dict[str, Any] = field(default_factory=dict)
 

@@ -19,11 +19,11 @@ from typing import Any
 
 import numpy as np
 
-from .analysis import format_number, grad_extremum, vanishing_boundary
+from ..core.analysis import format_number, grad_extremum, vanishing_boundary
 from .drawers import DRAWERS
-from .figures import Figure
-from .registry import get
-from .spec import Activation
+from .inventory import Figure
+from ..core.registry import get
+from ..core.spec import Activation
 
 __all__ = ["Canvas", "render", "FORMATS", "THEMES", "CURVE_COLORS"]
 
@@ -268,7 +268,7 @@ _SVG_METADATA = {"Date": None}  # no date: reproducible bytes
 def render_formats(figure: Figure, formats: tuple[str, ...], *, theme: str = "auto",
                    dpi: int = 300) -> dict[str, bytes]:
     """Draw ``figure`` once, as SVG, and return it in each of ``formats``: PNG and PDF are that SVG
-    converted (:mod:`activations.print_formats`), so every format shows exactly the same drawing."""
+    converted (:mod:`activations.figures.print_formats`), so every format shows exactly the same drawing."""
     for fmt in formats:
         if fmt not in FORMATS:
             raise ValueError(f"fmt must be one of {', '.join(FORMATS)}, got {fmt!r}")

@@ -1,6 +1,6 @@
 """PNG and PDF from a figure's SVG, with Skia: the print files are the SVG the page shows, converted.
 
-matplotlib draws each figure once, as SVG (see :mod:`activations.plotting`). Drawing again for PNG
+matplotlib draws each figure once, as SVG (see :mod:`activations.figures.plotting`). Drawing again for PNG
 (Agg) and PDF cost twice as much as the SVG itself, so the other formats are converted from that SVG:
 Skia renders it to a PDF page (vector; text is already outlined in the SVG) and rasterises it for the
 PNG. Both are deterministic: no dates in the PDF, no text or time chunks in the PNG.

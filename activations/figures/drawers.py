@@ -5,7 +5,7 @@ A catalog module registers the drawing of a figure next to the function it illus
     @drawer("softmax_temperature", caption=T(...), alt=T(...))
     def _draw(canvas, figure): ...
 
-and names it in the entry's ``extra_figures``. ``canvas`` is an :class:`activations.plotting.Canvas`
+and names it in the entry's ``extra_figures``. ``canvas`` is an :class:`activations.figures.plotting.Canvas`
 (matplotlib objects and the palette), so this module and the catalog import no plotting library.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .spec import T
+from ..core.spec import T
 
 __all__ = ["Drawer", "DRAWERS", "drawer"]
 
@@ -27,7 +27,7 @@ class Drawer:
     size: tuple[float, float] = (6.4, 3.8)
 
 
-#: custom drawers by name; the standard ones ("function", "gradient", ...) live in activations.plotting
+#: custom drawers by name; the standard ones ("function", "gradient", ...) live in activations.figures.plotting
 DRAWERS: dict[str, Drawer] = {}
 
 

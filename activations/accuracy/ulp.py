@@ -1,14 +1,14 @@
 """Measured accuracy of every registry entry: the largest error, in ULPs, of ``fn`` and ``grad``.
 
 Each entry is evaluated at its default parameters on a grid of float64 inputs and on a grid of float32
-inputs, and compared with the mpmath reference of :mod:`activations.mpref` **correctly rounded to the
+inputs, and compared with the mpmath reference of :mod:`activations.mpmath_reference` **correctly rounded to the
 dtype of the result**. float32 (and float16) input is computed in float64 and rounded once at the end
-(:mod:`activations._arrays`; the softmax family and GLU through ``_prepare_wide`` of
+(:mod:`activations.core.arrays`; the softmax family and GLU through ``_prepare_wide`` of
 ``activations/catalog/vector.py``; sparsemax and maxout compute in the input's dtype): a float32
 result is then the correctly rounded one, or 1 ulp off where the float64 value falls on the wrong
 side of a float32 rounding boundary, and more than 1 ulp off only where the float64 error exceeds
 about 2**28 float64 ulps (a cancellation, not a rounding). The published numbers live in
-``activations/data/accuracy.json``, written by ``python scripts/accuracy.py``; this module does the
+``activations/accuracy/accuracy.json``, written by ``python scripts/accuracy.py``; this module does the
 measuring (and needs mpmath and SciPy, imported lazily) and renders the table for the site.
 
 The error measure
@@ -34,7 +34,7 @@ Within one binade this is exactly ``|y - R| / ulp(R)``, where ``ulp(R)`` is the 
 
 The reference
 -------------
-``mpref`` functions are evaluated at :data:`DIGITS` significant digits (``mp.dps``). If the value lies
+``mpmath_reference`` functions are evaluated at :data:`DIGITS` significant digits (``mp.dps``). If the value lies
 within 2**20 of its last-bit error of a rounding boundary of the dtype (a midpoint between two floats),
 it is evaluated again with :data:`GUARD_BITS` more bits, then at doubled precisions (up to
 :data:`MAX_PREC` bits) until two evaluations round to the same float (Ziv's strategy). With
@@ -70,7 +70,7 @@ Targets
 :func:`target`: at most :data:`TARGET_CLOSED_FORM` = 2 ULP where the function has a stable closed form
 (a fixed formula of elementary functions that can be evaluated without cancellation), at most
 :data:`TARGET_OTHER` = 4 ULP elsewhere (:data:`NOT_CLOSED_FORM`: special functions, series, reductions
-over a vector). Misses are explained in :mod:`activations.accuracy_notes`.
+over a vector). Misses are explained in :mod:`activations.accuracy.notes`.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ from typing import Any, Callable, Iterable
 
 import numpy as np
 
-from .spec import Activation, T
+from ..core.spec import Activation, T
 
 __all__ = [
     "DIGITS", "DTYPES", "TARGET_CLOSED_FORM", "TARGET_OTHER", "NOT_CLOSED_FORM", "SWITCH_POINTS", "switch_points",
@@ -94,8 +94,8 @@ __all__ = [
     "baselines", "inputs_hash", "input_files", "load",
 ]
 
-PACKAGE = Path(__file__).resolve().parent
-DATA_PATH = PACKAGE / "data" / "accuracy.json"
+PACKAGE = Path(__file__).resolve().parent.parent  # activations/
+DATA_PATH = Path(__file__).resolve().parent / "accuracy.json"
 SCHEMA = 1
 
 #: significant decimal digits of the reference (>= 50)
@@ -700,7 +700,7 @@ def _describe(where: Any) -> str:
 
 def _measure_elementwise(entry: Activation, dtype: str, xs: np.ndarray | None,
                          extra: list[Baseline], confirm: bool) -> dict:
-    from .mpref import get_ref
+    from ..mpmath_reference import get_ref
     from mpmath import mp
 
     params = entry.defaults
@@ -752,7 +752,7 @@ def _measure_elementwise(entry: Activation, dtype: str, xs: np.ndarray | None,
 
 def _measure_vector(entry: Activation, dtype: str, rows: list[tuple[str, np.ndarray]] | None,
                     extra: list[Baseline], confirm: bool) -> dict:
-    from .mpref import get_ref
+    from ..mpmath_reference import get_ref
     from mpmath import mp
 
     params = entry.defaults
@@ -840,7 +840,7 @@ def measure(entry: Activation, dtype: str = "float64", xs: Any = None, rows: Any
 def _worker(task: tuple[str, str, bool]) -> tuple[str, str, dict, float]:
     import time
 
-    from . import registry
+    from ..core import registry
 
     key, dtype, confirm = task
     start = time.process_time()
@@ -858,7 +858,7 @@ def measure_all(processes: int | None = 2, keys: Iterable[str] | None = None,
     """Measure every registry entry (or ``keys``) on every dtype; the content of ``accuracy.json``.
 
     ``progress(key, dtype, cpu_seconds)`` is called as each task finishes."""
-    from . import registry
+    from ..core import registry
 
     keys = list(registry.REGISTRY) if keys is None else list(keys)
     tasks = sorted(((k, d, confirm) for k in keys for d in DTYPES), key=lambda t: -_COST.get(t[0], 1.0))
@@ -928,12 +928,12 @@ def _versions() -> dict[str, str]:
 
 def input_files() -> list[Path]:
     """The sources that determine the measurement, sorted: every file of ``activations/catalog`` and
-    ``activations/mpref`` (caches excluded), ``activations/_arrays.py`` and this module."""
+    ``activations/mpmath_reference`` (caches excluded), ``activations/core/arrays.py`` and this module."""
     files = []
-    for folder in ("catalog", "mpref"):
+    for folder in ("catalog", "mpmath_reference"):
         files += [f for f in (PACKAGE / folder).rglob("*")
                   if f.is_file() and "__pycache__" not in f.parts and f.suffix not in (".pyc", ".pyo")]
-    files += [PACKAGE / "_arrays.py", PACKAGE / "accuracy.py"]
+    files += [PACKAGE / "core" / "arrays.py", Path(__file__).resolve()]
     return sorted(files, key=lambda f: f.relative_to(PACKAGE).as_posix())
 
 
@@ -954,7 +954,7 @@ def _load_cached(path: str, mtime: float) -> dict:
 
 
 def load(path: Path | str = DATA_PATH) -> dict:
-    """The committed measurement (``activations/data/accuracy.json``)."""
+    """The committed measurement (``activations/accuracy/accuracy.json``)."""
     path = Path(path)
     return _load_cached(str(path), path.stat().st_mtime)
 

@@ -24,8 +24,8 @@ from importlib.metadata import version
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
-from .figures import Figure, all_figures, get_figure
-from .registry import get
+from .inventory import Figure, all_figures, get_figure
+from ..core.registry import get
 
 __all__ = ["OUTPUTS", "start", "finish", "cancel", "ensure", "cache_key", "default_cache_dir", "Report"]
 
@@ -37,9 +37,9 @@ OUTPUTS = {
     ".pdf": ("pdf", "light"),
 }
 PNG_DPI = 300
-_PACKAGE = Path(__file__).resolve().parent
-_RENDERER_MODULES = ("spec.py", "_arrays.py", "analysis.py", "plotting.py", "print_formats.py", "figures.py",
-                     "drawers.py", "registry.py")
+_PACKAGE = Path(__file__).resolve().parent.parent  # activations/
+_RENDERER_MODULES = ("core/spec.py", "core/arrays.py", "core/analysis.py", "core/registry.py",
+                     "figures/plotting.py", "figures/print_formats.py", "figures/inventory.py", "figures/drawers.py")
 
 
 # read from the package metadata: importing matplotlib just for its version costs a build 0.1 s
@@ -53,7 +53,7 @@ def default_cache_dir() -> Path:
 def _sources(fig: Figure) -> list[Path]:
     keys = [fig.entry] if fig.entry else list(fig.args)
     # the module that defines the entry (and any custom drawer next to it); __module__ survives the
-    # @elementwise wrapper, whose own code lives in _arrays.py
+    # @elementwise wrapper, whose own code lives in core/arrays.py
     modules = {Path(sys.modules[get(k).fn.__module__].__file__) for k in keys}  # type: ignore[arg-type]
     shared = sorted((_PACKAGE / "catalog").glob("_*.py"))  # helpers the catalog modules share
     return [_PACKAGE / name for name in _RENDERER_MODULES] + shared + sorted(modules)

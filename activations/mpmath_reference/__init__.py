@@ -44,4 +44,4 @@ def get_ref(key: str) -> Ref:
     try:
         return REFERENCES[key]
     except KeyError:
-        raise KeyError(f"no mpmath reference for {key!r} in activations/mpref/") from None
+        raise KeyError(f"no mpmath reference for {key!r} in activations/mpmath_reference/") from None

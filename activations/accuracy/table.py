@@ -1,6 +1,6 @@
 """The accuracy tables of the site, rendered from the committed measurement.
 
-Kept apart from :mod:`activations.accuracy` so that changing how the numbers are shown does not make the
+Kept apart from :mod:`activations.accuracy.ulp` so that changing how the numbers are shown does not make the
 measurement stale (its inputs hash covers the measuring code only).
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 
-from .accuracy import DTYPES, load
-from .spec import T
+from .ulp import DTYPES, load
+from ..core.spec import T
 
 _L = {
     "function": T("函数", "Function"),
@@ -78,8 +78,8 @@ def table_markdown(lang: str, root: str = "", data: dict | None = None) -> str:
     the largest ULP error of f and f′ in float64 and float32 and the target (✓ / ✗), misses explained
     below it; then a second table with the baselines (other implementations measured the same way).
     ``root`` is the page's relative path to the docs root (links go to ``{root}functions/<key>.md``)."""
-    from . import registry
-    from .accuracy_notes import EXPLANATIONS
+    from ..core import registry
+    from .notes import EXPLANATIONS
 
     data = load() if data is None else data
     head = (f"| {_L['function'](lang)} | {_L['f64'](lang)} | {_L['g64'](lang)} | {_L['f32'](lang)} | "

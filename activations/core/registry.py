@@ -1,11 +1,11 @@
-"""The registry: every :class:`~activations.spec.Activation`, by key, in family order."""
+"""The registry: every :class:`~activations.core.spec.Activation`, by key, in family order."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
 
-from . import catalog
+from .. import catalog
 from .spec import FAMILIES, Activation
 
 __all__ = ["REGISTRY", "get", "by_family"]

@@ -1,4 +1,4 @@
-"""Which figures exist: their ids, captions and alt texts (the drawing is in :mod:`activations.plotting`).
+"""Which figures exist: their ids, captions and alt texts (the drawing is in :mod:`activations.figures.plotting`).
 
 A figure's id is its stable, language-independent address: figure ``sigmoid/function`` is published
 as ``figures/sigmoid/function.svg`` (on the page, follows the light/dark palette) with
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .drawers import DRAWERS, drawer
-from .registry import REGISTRY, by_family, get
-from .spec import FAMILIES, Activation, T
+from ..core.registry import REGISTRY, by_family, get
+from ..core.spec import FAMILIES, Activation, T
 
 __all__ = ["Figure", "drawer", "DRAWERS", "figures_for", "overview_figures", "all_figures", "get_figure"]
 
