@@ -86,7 +86,7 @@ def cache_key(fig: Figure) -> str:
 _PRELOAD = ["numpy", "matplotlib.figure", "matplotlib.backends.backend_svg", "skia"]
 
 
-def _worker_context():
+def worker_context():
     """Workers forked from a fork server where available (POSIX), else spawned. Not plain fork: the
     caller may be `mkdocs serve`, with live threads."""
     if "forkserver" in get_all_start_methods():
@@ -169,7 +169,7 @@ class _Renders:
         if folder not in self.running:
             if workers > 1:
                 if self.pool is None:
-                    self.pool = ProcessPoolExecutor(workers, mp_context=_worker_context(),
+                    self.pool = ProcessPoolExecutor(workers, mp_context=worker_context(),
                                                     initializer=_lower_priority)
                 self.running[folder] = self.pool.submit(_render_into, figure_id, str(folder))
                 self.running[folder].add_done_callback(self._done)
