@@ -91,6 +91,7 @@ L = {
     "name": T("名称", "Name"),
     "family": T("类别", "Family"),
     "experiments": T("实验", "Experiments"),
+    "depth_column": T("梯度降到 1% 的深度（Xavier / He）", "Depth to 1 % of the gradient (Xavier / He)"),
 }
 
 SMOOTHNESS = {
@@ -319,16 +320,32 @@ def compare(page: Page, *keys: str) -> str:
     else:
         entries = [_entry(k) for k in keys]
     head = (f"| {L['name'](lang)} | {L['range'](lang)} | {L['grad_range'](lang)} | {L['monotonic'](lang)} | "
-            f"{L['zero_centered'](lang)} | {L['smoothness'](lang)} |\n|---|---|---|---|---|---|\n")
+            f"{L['zero_centered'](lang)} | {L['smoothness'](lang)} | {_cell(L['depth_column'](lang))} |\n"
+            "|---|---|---|---|---|---|---|\n")
     rows = []
     for e in entries:
         p = e.properties
         rows.append(
             f"| {link(page, e.key)} | {_math(analysis.bounds_tex(e, p.range))} | "
             f"{_math(analysis.bounds_tex(e, p.grad_range))} | {_yes(p.monotonic, lang)} | "
-            f"{_yes(p.zero_centered, lang)} | {SMOOTHNESS[p.smoothness](lang).split('：')[0].split(':')[0]} |"
+            f"{_yes(p.zero_centered, lang)} | {SMOOTHNESS[p.smoothness](lang).split('：')[0].split(':')[0]} | "
+            f"{_depth_to_one_percent(e)} |"
         )
     return head + "\n".join(rows)
+
+
+def _depth_to_one_percent(entry: Activation) -> str:
+    """The comparison tables' column from the depth experiment: how many layers below the top the
+    gradient norm falls under 1 % of its top value, under Xavier and under He initialisation."""
+    from activations.experiments import EXPERIMENTS
+
+    exp = EXPERIMENTS.get("depth")
+    if exp is None or not exp.applies(entry):
+        return "—"
+    data = _result("depth", entry.key)
+    deepest = exp.settings["depth"] - 1
+    return " / ".join(str(data[init]["depth_1pct"]) if data[init]["depth_1pct"] is not None else f"> {deepest}"
+                      for init in ("xavier", "he"))
 
 
 def accuracy(page: Page) -> str:
