@@ -61,14 +61,17 @@ def forward(entry: Activation, x: np.ndarray, weights: np.ndarray,
     return pre, post
 
 
-def backward(entry: Activation, pre: np.ndarray, weights: np.ndarray, top: np.ndarray) -> np.ndarray:
+def backward(entry: Activation, pre: np.ndarray, weights: np.ndarray, top: np.ndarray,
+             slopes: np.ndarray | None = None) -> np.ndarray:
     """Gradients ``∂L/∂h[l]`` for every layer, given ``top = ∂L/∂h[depth-1]``; shape ``(depth, batch,
-    width)``. Backpropagation by hand: ``∂L/∂h[l-1] = (∂L/∂h[l] · f′(a[l])) @ W[l]ᵀ``."""
+    width)``. Backpropagation by hand: ``∂L/∂h[l-1] = (∂L/∂h[l] · f′(a[l])) @ W[l]ᵀ``. ``slopes`` is
+    ``f′(pre)`` when the caller has it already (evaluating a costly derivative once, not twice)."""
     params = entry.defaults
     depth = weights.shape[0]
     grads = np.empty_like(pre)
     g = top
     for layer in range(depth - 1, -1, -1):
         grads[layer] = g
-        g = (g * entry.grad(pre[layer], **params)) @ weights[layer].T
+        slope = slopes[layer] if slopes is not None else entry.grad(pre[layer], **params)
+        g = (g * slope) @ weights[layer].T
     return grads
