@@ -9,7 +9,8 @@ What is implemented (stated exactly, since the page compares with the paper's cl
 * "constant on Ω": every unit of the last hidden layer takes the same value at all the inputs, up to
   ``tolerance`` × max(1, max |h|) (then the read-out is constant too; a nonzero read-out of a
   non-constant layer is constant only with probability 0). For ReLU a born-dead net is exactly constant
-  (spread 0); Leaky ReLU is injective, so its net is never exactly constant: what is measured for it is
+  (spread 0: ``exact``, what the page calls born dead; ``constant`` also counts the few nets with a unit
+  barely active at one input); Leaky ReLU is injective, so its net is never exactly constant: what is measured for it is
   a *numerically* constant output (a collapse of the spread below the tolerance); ELU's negative side
   saturates to exactly −1 in float64 below x ≈ −37, so it can become exactly constant numerically;
 * "dead at x₀" (ReLU): some hidden layer is all zero at the input x₀ = √3. Given a nonzero input, each
@@ -107,8 +108,8 @@ def _curves(c, ax, data: dict, key: str, field: str, with_bound: bool) -> None:
 
 @drawer(
     "dead_relu_depth",
-    caption=T("ReLU 网络在初始化时即为常函数的概率随深度 d 的变化（每个宽度 w 一条曲线）；细点线为 1 − (1 − 2⁻ʷ)ᵈ",
-              "The probability that a ReLU net is constant at initialisation against its depth d (one curve "
+    caption=T("ReLU 网络在初始化时即为（精确的）常函数的概率随深度 d 的变化（每个宽度 w 一条曲线）；细点线为 1 − (1 − 2⁻ʷ)ᵈ",
+              "The probability that a ReLU net is (exactly) constant at initialisation against its depth d (one curve "
               "per width w); thin dotted lines: 1 − (1 − 2⁻ʷ)ᵈ"),
     alt=T("各宽度的曲线随深度单调上升趋向 1，越窄上升越快",
           "The curves rise monotonically towards 1 with depth, the faster the narrower the net"),
@@ -118,7 +119,7 @@ def _draw_relu(c, figure) -> None:
     data = results.get("dead_relu")
     ax = c.ax
     c.style_axes(ax, xlabel="$d$", origin=False)
-    _curves(c, ax, data, "relu", "constant", with_bound=True)
+    _curves(c, ax, data, "relu", "exact", with_bound=True)
     ax.set_ylabel("P(constant)")
     c.legend(ax, loc="lower right", fontsize=10)
 
