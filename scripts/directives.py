@@ -23,7 +23,7 @@ A directive is ``{{ name arg ... }}``. Block directives stand alone on a line; i
 ``{{ note_formula KEY NOTE }}``        display math kept in the entry's ``notes`` (e.g. an approximation)
 ``{{ name KEY }}`` / ``{{ link KEY }}``  inline: the entry's name / a link to its page
 ``{{ summary KEY }}``                  inline: the entry's one-line summary
-``{{ experiment NAME KEY PATH [DIGITS] }}``  inline: a number of an experiment's result (KEY ``-``: global)
+``{{ experiment NAME KEY PATH [DIGITS] }}``  inline: a number of an experiment's result (KEY ``-``: global), or a text kept as one (e.g. a 50-digit constant)
 ``{{ experiment_setting NAME SETTING }}``  inline: a setting of an experiment (width, depth, seeds, ...)
 ``{{ experiment_table NAME }}``        one row per entry the experiment runs on, its ``columns``
 ``{{ deep_network KEY }}``             a function page's "in a deep network" numbers and figure
@@ -506,6 +506,8 @@ def _result(name: str, key: str) -> dict:
 def _value_text(value, digits: int, lang: str, missing: T | None = None) -> str:
     if value is None:
         return (missing or L["absent"])(lang)
+    if isinstance(value, str):  # a number kept as text on purpose, e.g. a 50-digit constant
+        return value
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise DirectiveError(f"not a number: {value!r}")
     return str(value) if isinstance(value, int) else _num(float(value), digits)
