@@ -91,7 +91,7 @@ EXPERIMENT = Experiment(
 
 #: the widths the figures show (few curves per panel: legible at phone width)
 _FIGURE_WIDTHS = (2, 3, 4, 6, 10)
-_STYLES = ("-", "--", "-.", ":", (0, (5, 1, 1, 1)))
+_STYLES = ("-", "--", "-.", (0, (8, 2)), (0, (3, 1, 1, 1, 1, 1)))  # dotted is the exact bound's
 
 
 def _curves(c, ax, data: dict, key: str, field: str, with_bound: bool) -> None:
@@ -101,7 +101,8 @@ def _curves(c, ax, data: dict, key: str, field: str, with_bound: bool) -> None:
         ax.plot(depths, data[key][field][row], color=c.colors[i], linestyle=_STYLES[i], linewidth=1.8,
                 label=f"$w = {w}$")
         if with_bound:
-            ax.plot(depths, data["bound"][row], color=c.colors[i], linestyle=":", linewidth=0.9, alpha=0.8)
+            ax.plot(depths, data["bound"][row], color=c.colors[i], linestyle=":", linewidth=0.9, alpha=0.8,
+                    label=r"$1 - (1 - 2^{-w})^d$" if i == 0 else None)
     ax.set_xlim(1, depths[-1])
     ax.set_ylim(-0.02, 1.02)
 
@@ -121,7 +122,8 @@ def _draw_relu(c, figure) -> None:
     c.style_axes(ax, xlabel="$d$", origin=False)
     _curves(c, ax, data, "relu", "exact", with_bound=True)
     ax.set_ylabel("P(constant)")
-    c.legend(ax, loc="lower right", fontsize=10)
+    # above the plot: inside, any corner hides a curve
+    c.legend(ax, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=10)
 
 
 @drawer(

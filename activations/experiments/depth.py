@@ -47,9 +47,8 @@ def skip(entry: Activation) -> T | None:
         bad = ~(np.isfinite(entry.fn(_PROBES, **entry.defaults)) & np.isfinite(entry.grad(_PROBES, **entry.defaults)))
     if not bad.any():
         return None
-    x = float(np.min(np.abs(_PROBES[bad])))
-    return T(f"f 或 f′ 在有限输入处溢出（如 x = {x:g}），信号在深层网络中超出 float64 的范围",
-             f"f or f′ is not finite at a finite input (e.g. x = {x:g}): a deep net's signal leaves float64")
+    return T("f 或 f′ 在有限输入处溢出 float64，深层网络的信号会超出其范围",
+             "f or f′ overflows float64 at finite inputs: a deep net's signal would leave its range")
 
 
 def _first_below(norms: np.ndarray, level: float) -> int | None:
@@ -108,7 +107,8 @@ def theory_log2_ratio(init: str, width: int) -> float:
 
 SETTINGS = {"width": 256, "depth": 50, "batch": 64, "seed": 20261203, "inits": ["xavier", "he", "lecun"]}
 
-_NOT_WITHIN = T(f"{SETTINGS['depth']} 层内未降到", f"not within {SETTINGS['depth']} layers")
+#: as the comparison tables write it: deeper than the deepest layer below the top
+_NOT_WITHIN = T(f"> {SETTINGS['depth'] - 1}", f"> {SETTINGS['depth'] - 1}")
 
 EXPERIMENT = Experiment(
     name="depth",
@@ -117,15 +117,13 @@ EXPERIMENT = Experiment(
     settings=SETTINGS,
     skip=skip,
     columns=(
-        Column(T("梯度降到 1% 的层数（Xavier = LeCun）", "Layers to 1 % gradient (Xavier = LeCun)"),
+        Column(T("梯度降到 1% 的层数，Xavier = LeCun", "Layers to 1 % gradient, Xavier = LeCun"),
                "xavier.depth_1pct", missing=_NOT_WITHIN),
-        Column(T("梯度降到 1% 的层数（He）", "Layers to 1 % gradient (He)"), "he.depth_1pct", missing=_NOT_WITHIN),
-        Column(T("10 层后的梯度范数（Xavier）", "Gradient norm after 10 layers (Xavier)"), "xavier.grad_norm.10"),
-        Column(T("10 层后的梯度范数（He）", "Gradient norm after 10 layers (He)"), "he.grad_norm.10"),
-        Column(T("每层方差的 log₂ 比（Xavier）", "log₂ variance ratio per layer (Xavier)"), "xavier.log2_var_ratio"),
-        Column(T("每层方差的 log₂ 比（He）", "log₂ variance ratio per layer (He)"), "he.log2_var_ratio"),
-        Column(T("末层饱和比例（Xavier）", "Saturated at the last layer (Xavier)"), "xavier.saturated.-1"),
-        Column(T("末层饱和比例（He）", "Saturated at the last layer (He)"), "he.saturated.-1"),
+        Column(T("梯度降到 1% 的层数，He", "Layers to 1 % gradient, He"), "he.depth_1pct", missing=_NOT_WITHIN),
+        Column(T("10 层后的梯度，Xavier", "Gradient after 10 layers, Xavier"), "xavier.grad_norm.10"),
+        Column(T("10 层后的梯度，He", "Gradient after 10 layers, He"), "he.grad_norm.10"),
+        Column(T("每层方差 log₂ 比，Xavier", "log₂ variance ratio, Xavier"), "xavier.log2_var_ratio"),
+        Column(T("每层方差 log₂ 比，He", "log₂ variance ratio, He"), "he.log2_var_ratio"),
     ),
     figures=("depth_signal", "depth_gradient"),
     notes={
@@ -144,7 +142,7 @@ _PANELS = (("xavier", "Xavier = LeCun"), ("he", "He"))
 _STYLES = ("-", "--", "-.", ":")
 
 
-def _panels(c, ylabel: str, field: str, top_down: bool) -> None:
+def _panels(c, ylabel: str, field: str, top_down: bool, legend: str) -> None:
     c.ax.remove()
     axes = c.fig.subplots(2, 1, sharex=True)
     for row, (ax, (init, label)) in enumerate(zip(axes, _PANELS)):
@@ -160,7 +158,7 @@ def _panels(c, ylabel: str, field: str, top_down: bool) -> None:
         ax.set_ylabel(ylabel)
         ax.set_xlim(0, SETTINGS["depth"] - 1)
         ax.set_title(label, color=c.ink)
-    c.legend(axes[1], loc="lower left", fontsize=10, ncol=2)
+    c.legend(axes[1], loc=legend, fontsize=10, ncol=2)
 
 
 @drawer(
@@ -174,7 +172,7 @@ def _panels(c, ylabel: str, field: str, top_down: bool) -> None:
     size=(6.4, 6.4),
 )
 def _draw_signal(c, figure) -> None:
-    _panels(c, r"$\mathrm{std}(a_l)$", "std", top_down=False)
+    _panels(c, r"$\mathrm{std}(a_l)$", "std", top_down=False, legend="upper left")
 
 
 @drawer(
@@ -189,4 +187,4 @@ def _draw_signal(c, figure) -> None:
 )
 def _draw_gradient(c, figure) -> None:
     _panels(c, r"$\Vert \partial L/\partial h_{L-k} \Vert / \Vert \partial L/\partial h_L \Vert$",
-            "grad_norm", top_down=True)
+            "grad_norm", top_down=True, legend="lower left")

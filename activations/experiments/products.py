@@ -99,5 +99,5 @@ def _draw(c, figure) -> None:
     ax.axhline(data["lyapunov"], color=c.colors[1], linewidth=1.6, linestyle="--",
                label=r"$\lambda_1 = \frac{1}{2}(\ln 2 + \psi(N/2))$")
     ax.set_xlim(1, k[-1])
-    ax.set_ylabel(r"$\frac{1}{k}\ln\Vert M_k \cdots M_1 v \Vert$")
+    ax.set_ylabel(r"$(1/k)\,\ln\Vert M_k \cdots M_1 v \Vert$")
     c.legend(ax, loc="upper right", fontsize=10)
