@@ -5,8 +5,9 @@
 
 On a throw-away copy of the project (so nothing here is touched, and `mkdocs serve` can be edited):
 
-- cold:  a build with an empty figure cache (every figure rendered, on all cores, while the pages build);
-- warm:  the same build again, figures cached;
+- cold:  a build with empty caches (every experiment computed and every figure rendered, on all cores,
+         while the pages build);
+- warm:  the same build again, experiments and figures cached;
 - floor: the same site with the figures already in docs/figures/ and the figure script (gen-files)
          switched off: what the rest of the build costs;
 - per-figure render cost: the CPU seconds the render workers spent, per figure rendered (the build log
@@ -14,8 +15,10 @@ On a throw-away copy of the project (so nothing here is touched, and `mkdocs ser
 - edit-to-reload: `mkdocs serve` on the copy, a word appended to a page, time until the served page
   shows it (the whole rebuild, both languages: the English twin is edited, it is built last).
 
-Each is printed next to its budget: warm <= 1.15 x floor; cold <= floor + figures x 0.1 s / cores;
-edit-to-reload <= 1.2 x floor. The machine is named with its load average: numbers taken on a busy
+- experiments: the CPU seconds the experiment workers spent in a cold build (the build log reports them).
+
+Each is printed next to its budget: warm <= 1.15 x floor; cold <= floor + (figures x 0.1 s +
+experiments' CPU s) / cores; experiments' CPU <= 120 s; edit-to-reload <= 1.2 x floor. The machine is named with its load average: numbers taken on a busy
 machine are slower, compare them with care.
 """
 
@@ -45,6 +48,10 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "tr
 _SKIP = {".git", ".venv", "node_modules", ".cache", "site", "test-results", ".pytest_cache", ".hypothesis",
          "__pycache__", "figures-out"}
 _FIGURES_LOG = re.compile(r"figures: (\d+) \((\d+) rendered, (\d+) cached\) in ([\d.]+) s(?: \(([\d.]+) CPU s\))?")
+_EXPERIMENTS_LOG = re.compile(r"experiments: (\d+) results \((\d+) computed, (\d+) cached\) in ([\d.]+) s"
+                              r"(?: \(([\d.]+) CPU s\))?")
+#: the experiments' cold CPU budget on this project's 2-core machine
+EXPERIMENTS_CPU_BUDGET = 120.0
 #: gen-files in mkdocs.yml: the list item and its indented body
 _GEN_FILES = re.compile(r"^(\s*)- gen-files:\n(?:\1\s+.*\n|\s*\n)*", re.M)
 _HOOKS = re.compile(r"^hooks:\n(?:\s+- .*\n)+", re.M)
@@ -73,14 +80,18 @@ def copy_project(source: Path, dest: Path) -> Path:
     return dest
 
 
+def cache_env(cache: Path) -> dict[str, str]:
+    """The figure and experiment caches of one measurement, both below ``cache``."""
+    return {"ACTIVATIONS_FIGURE_CACHE": str(cache / "figures"), "ACTIVATIONS_EXPERIMENT_CACHE": str(cache / "experiments")}
+
+
 def build(project: Path, site: Path, cache: Path, config: str = "mkdocs.yml",
           profile: Path | None = None) -> tuple[float, str]:
     """One build in a subprocess (as a user runs it); returns (seconds, log)."""
     profiler = [] if profile is None else ["-m", "cProfile", "-o", str(profile)]
     cmd = [str(BIN / "python"), *profiler, "-m", "mkdocs", "build", "-f", config, "-d", str(site)]
     start = time.perf_counter()
-    result = subprocess.run(cmd, cwd=project, env={**ENV, "ACTIVATIONS_FIGURE_CACHE": str(cache)},
-                            capture_output=True, text=True)
+    result = subprocess.run(cmd, cwd=project, env={**ENV, **cache_env(cache)}, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if result.returncode:
         sys.exit(f"the build failed ({config}):\n{result.stderr[-3000:]}")
@@ -93,6 +104,14 @@ def figures_report(log: str) -> tuple[int, int, float, float]:
     if not match:
         return 0, 0, 0.0, 0.0
     return int(match.group(1)), int(match.group(2)), float(match.group(4)), float(match.group(5) or 0)
+
+
+def experiments_report(log: str) -> tuple[int, int, float]:
+    """(results, computed, CPU seconds) from the build's one experiments line."""
+    match = _EXPERIMENTS_LOG.search(log)
+    if not match:
+        return 0, 0, 0.0
+    return int(match.group(1)), int(match.group(2)), float(match.group(5) or 0)
 
 
 _FLOOR_HOOK = """\
@@ -117,14 +136,15 @@ def floor_project(project: Path, cache: Path) -> str:
     figures, as files outside docs/ like the generated ones (so both languages see them)."""
     script = ("from activations.figures.cache import OUTPUTS, ensure\n"
               "import shutil, sys\nfrom pathlib import Path\n"
-              "folders, _ = ensure(cache_dir=Path(sys.argv[1]))\n"
+              "folders, _ = ensure(cache_dir=Path(sys.argv[1]) / 'figures')\n"
               "for fid, folder in folders.items():\n"
               "    stem = fid.rsplit('/', 1)[-1]\n"
               "    for suffix in OUTPUTS:\n"
               "        out = Path('floor-figures/figures') / f'{fid}{suffix}'\n"
               "        out.parent.mkdir(parents=True, exist_ok=True)\n"
               "        shutil.copyfile(folder / f'{stem}{suffix}', out)\n")
-    subprocess.run([str(BIN / "python"), "-c", script, str(cache)], cwd=project, env=ENV, check=True)
+    subprocess.run([str(BIN / "python"), "-c", script, str(cache)], cwd=project, env={**ENV, **cache_env(cache)},
+                   check=True)
     (project / "floor_hook.py").write_text(_FLOOR_HOOK)
     text, n = _GEN_FILES.subn("", (project / "mkdocs.yml").read_text())
     text, m = _HOOKS.subn(lambda h: h.group(0) + "  - floor_hook.py\n", text)
@@ -159,7 +179,7 @@ def edit_to_reload(project: Path, cache: Path, repeat: int) -> list[float]:
     page_src = project / "docs" / "functions" / "sigmoid.en.md"
     page_url = base + "en/functions/sigmoid/"
     server = subprocess.Popen([str(BIN / "python"), "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env={**ENV, "ACTIVATIONS_FIGURE_CACHE": str(cache)},
+                              cwd=project, env={**ENV, **cache_env(cache)},
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                               start_new_session=True)  # its own process group: stopped with its children
     times = []
@@ -219,15 +239,18 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
         project = copy_project(args.project.resolve(), tmp / "project")
-        colds = []  # (seconds, figures, rendered, render seconds, render CPU seconds), each from an empty cache
+        # (seconds, figures, rendered, render seconds, render CPU s, results, computed, experiments CPU s),
+        # each from empty caches
+        colds = []
         for i in range(args.repeat):
-            cache = tmp / f"figure-cache{i}"
+            cache = tmp / f"cache{i}"
             cache.mkdir()
             seconds, log = build(project, tmp / f"site-cold{i}", cache)
-            colds.append((seconds, *figures_report(log)))
-            print(f"  cold build {i + 1}: {seconds:.1f} s ({colds[-1][2]} figures rendered in {colds[-1][3]:.1f} s)",
-                  file=sys.stderr)
-        cold, figures, rendered, render_seconds, _ = sorted(colds)[len(colds) // 2]
+            colds.append((seconds, *figures_report(log), *experiments_report(log)))
+            print(f"  cold build {i + 1}: {seconds:.1f} s ({colds[-1][2]} figures rendered in {colds[-1][3]:.1f} s, "
+                  f"{colds[-1][6]} experiment results in {colds[-1][7]:.1f} CPU s)", file=sys.stderr)
+        cold, figures, rendered, render_seconds, _, results, computed, _ = sorted(colds)[len(colds) // 2]
+        experiments_cpu = statistics.median(c[7] for c in colds)
         warm = [build(project, tmp / f"site-warm{i}", cache)[0] for i in range(args.repeat)]
         config = floor_project(project, cache)
         floor = [build(project, tmp / f"site-floor{i}", cache, config)[0] for i in range(args.repeat)]
@@ -239,8 +262,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nbuild times ({args.repeat} runs each, median):")
         line("floor (no figure script)", floor_s, note=f"runs {', '.join(f'{x:.1f}' for x in floor)}")
         line("warm", warm_s, 1.15 * floor_s, f"runs {', '.join(f'{x:.1f}' for x in warm)}")
-        line("cold", cold, floor_s + figures * 0.1 / CORES,
-             f"runs {', '.join(f'{c[0]:.1f}' for c in colds)}; {rendered} figures rendered while the pages were built")
+        line("cold", cold, floor_s + (figures * 0.1 + experiments_cpu) / CORES,
+             f"runs {', '.join(f'{c[0]:.1f}' for c in colds)}; {rendered} figures rendered and {computed} experiment "
+             "results computed while the pages were built")
+        if computed:
+            line("experiments (CPU)", experiments_cpu, EXPERIMENTS_CPU_BUDGET,
+                 f"CPU s of {computed} results, all cores (runs {', '.join(f'{c[7]:.1f}' for c in colds)})")
         if rendered:
             # not a budget of its own: the cold budget allows 0.1 s per figure per core of *wall* time,
             # and rendering overlaps the page build, so this may exceed 0.1 s with the cold budget met

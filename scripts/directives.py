@@ -23,6 +23,10 @@ A directive is ``{{ name arg ... }}``. Block directives stand alone on a line; i
 ``{{ note_formula KEY NOTE }}``        display math kept in the entry's ``notes`` (e.g. an approximation)
 ``{{ name KEY }}`` / ``{{ link KEY }}``  inline: the entry's name / a link to its page
 ``{{ summary KEY }}``                  inline: the entry's one-line summary
+``{{ experiment NAME KEY PATH [DIGITS] }}``  inline: a number of an experiment's result (KEY ``-``: global)
+``{{ experiment_setting NAME SETTING }}``  inline: a setting of an experiment (width, depth, seeds, ...)
+``{{ experiment_table NAME }}``        one row per entry the experiment runs on, its ``columns``
+``{{ deep_network KEY }}``             a function page's "in a deep network" numbers and figure
 =====================================  =========================================================
 
 Text inside fenced code blocks is left alone. Any mistake (unknown directive, key, figure or fact)
@@ -86,6 +90,8 @@ L = {
     "site": T("激活函数手册", "Activation Functions Handbook"),
     "name": T("名称", "Name"),
     "family": T("类别", "Family"),
+    "experiments": T("实验", "Experiments"),
+    "depth_column": T("梯度降到 1% 的深度（Xavier / He）", "Depth to 1 % of the gradient (Xavier / He)"),
 }
 
 SMOOTHNESS = {
@@ -314,16 +320,32 @@ def compare(page: Page, *keys: str) -> str:
     else:
         entries = [_entry(k) for k in keys]
     head = (f"| {L['name'](lang)} | {L['range'](lang)} | {L['grad_range'](lang)} | {L['monotonic'](lang)} | "
-            f"{L['zero_centered'](lang)} | {L['smoothness'](lang)} |\n|---|---|---|---|---|---|\n")
+            f"{L['zero_centered'](lang)} | {L['smoothness'](lang)} | {_cell(L['depth_column'](lang))} |\n"
+            "|---|---|---|---|---|---|---|\n")
     rows = []
     for e in entries:
         p = e.properties
         rows.append(
             f"| {link(page, e.key)} | {_math(analysis.bounds_tex(e, p.range))} | "
             f"{_math(analysis.bounds_tex(e, p.grad_range))} | {_yes(p.monotonic, lang)} | "
-            f"{_yes(p.zero_centered, lang)} | {SMOOTHNESS[p.smoothness](lang).split('：')[0].split(':')[0]} |"
+            f"{_yes(p.zero_centered, lang)} | {SMOOTHNESS[p.smoothness](lang).split('：')[0].split(':')[0]} | "
+            f"{_depth_to_one_percent(e)} |"
         )
     return head + "\n".join(rows)
+
+
+def _depth_to_one_percent(entry: Activation) -> str:
+    """The comparison tables' column from the depth experiment: how many layers below the top the
+    gradient norm falls under 1 % of its top value, under Xavier and under He initialisation."""
+    from activations.experiments import EXPERIMENTS
+
+    exp = EXPERIMENTS.get("depth")
+    if exp is None or not exp.applies(entry):
+        return "—"
+    data = _result("depth", entry.key)
+    deepest = exp.settings["depth"] - 1
+    return " / ".join(str(data[init]["depth_1pct"]) if data[init]["depth_1pct"] is not None else f"> {deepest}"
+                      for init in ("xavier", "he"))
 
 
 def accuracy(page: Page) -> str:
@@ -349,11 +371,22 @@ def gallery(page: Page) -> str:
         figs += [f for f in by_entry.get(None, []) if f.id == f"families/{family}"]
         for fig in figs:
             target = f"functions/{fig.entry}.md" if fig.entry else "overview.md"
-            anchor = _anchor(fig.id)
-            out.append(f"- [![{fig.alt(lang)}]({page.root}figures/{fig.id}.svg){{ loading=lazy }}]"
-                       f"({page.root}{target}#{anchor})\n\n    {fig.caption(lang)}\n")
+            out.append(_thumbnail(page, fig, target))
+        out.append("</div>\n")
+    from activations.experiments import EXPERIMENTS
+
+    pages = {f"experiments/{name}": f"experiments/{exp.name}.md" for exp in EXPERIMENTS.values() for name in exp.figures}
+    shown = [f for f in by_entry.get(None, []) if f.id in pages]
+    if shown:
+        out.append(f"## {L['experiments'](lang)}\n\n<div class=\"grid cards act-gallery\" markdown>\n")
+        out += [_thumbnail(page, fig, pages[fig.id]) for fig in shown]
         out.append("</div>\n")
     return "\n".join(out)
+
+
+def _thumbnail(page: Page, fig, target: str) -> str:
+    return (f"- [![{fig.alt(page.lang)}]({page.root}figures/{fig.id}.svg){{ loading=lazy }}]"
+            f"({page.root}{target}#{_anchor(fig.id)})\n\n    {fig.caption(page.lang)}\n")
 
 
 def _anchor(figure_id: str) -> str:
@@ -421,10 +454,140 @@ def summary(page: Page, key: str) -> str:
     return _entry(key).summary(page.lang)
 
 
+# --- experiments (activations.experiments; results computed in the build's background) -----------------
+
+L.update({
+    "init": T("初始化", "Initialisation"),
+    "skipped": T("未运行", "not run"),
+    "grad_after": T("{k} 层后的梯度比", "gradient ratio after {k} layers"),
+    "depth_to": T("梯度降到 {p} 的深度", "depth to {p} of the gradient"),
+    "last_std": T("第 {l} 层预激活的标准差", "std of pre-activations, layer {l}"),
+    "saturated": T("第 {l} 层的饱和比例", "saturated fraction, layer {l}"),
+    "not_within": T("{d} 层内未降到", "not within {d} layers"),
+    "deep_intro": T(
+        "下表与下图来自[深度实验]({root}experiments/depth.md)：宽 {width}、深 {depth} 层的全连接网络，输入取自 "
+        "\\(N(0, 1)\\)，权重按三种初始化随机生成，顶层给一个随机的单位梯度，再用本库的 \\(f\\) 与 \\(f'\\) "
+        "逐层反向传播。“梯度比”是某层梯度的范数与顶层梯度范数之比，“深度”是顶层以下的层数。",
+        "The table and the figure come from the [depth experiment]({root}experiments/depth.md): a fully connected "
+        "net of width {width} and depth {depth}, inputs drawn from \\(N(0, 1)\\), weights drawn with three "
+        "initialisations, and a random unit gradient at the top propagated down layer by layer with this "
+        "library's \\(f\\) and \\(f'\\). The gradient ratio is a layer's gradient norm divided by the top "
+        "layer's; depths count the layers below the top."),
+})
+
+
+def _experiment(name: str):
+    from activations.experiments import get_experiment
+
+    try:
+        return get_experiment(name)
+    except KeyError as err:
+        raise DirectiveError(err.args[0]) from None
+
+
+def _result(name: str, key: str) -> dict:
+    from activations.experiments import results
+
+    exp = _experiment(name)
+    if key == "-":
+        if exp.per_entry:
+            raise DirectiveError(f"experiment {name!r} runs per entry: name one instead of '-'")
+        return results.get(name)
+    entry = _entry(key)
+    if not exp.per_entry:
+        raise DirectiveError(f"experiment {name!r} is global: write '-' instead of {key!r}")
+    if not exp.applies(entry):
+        reason = exp.skip(entry)
+        raise DirectiveError(f"experiment {name!r} does not run for {key!r}"
+                             + (f": {reason.en}" if reason else " (not element-wise)"))
+    return results.get(name, key)
+
+
+def _value_text(value, digits: int, lang: str, missing: T | None = None) -> str:
+    if value is None:
+        return (missing or L["absent"])(lang)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise DirectiveError(f"not a number: {value!r}")
+    return str(value) if isinstance(value, int) else _num(float(value), digits)
+
+
+def experiment(page: Page, name: str, key: str, path: str, digits: str = "3") -> str:
+    from activations.experiments import field_value
+
+    value = field_value(_result(name, key), path)
+    if value is None:
+        raise DirectiveError(f"{name} {key} {path} is None: show it with experiment_table, or state the case in words")
+    return _value_text(value, int(digits), page.lang)
+
+
+def experiment_setting(page: Page, name: str, setting: str) -> str:
+    exp = _experiment(name)
+    if setting not in exp.settings:
+        raise DirectiveError(f"experiment {name!r} has no setting {setting!r}; settings: {', '.join(exp.settings)}")
+    value = exp.settings[setting]
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_value_text(v, 6, page.lang) if isinstance(v, (int, float)) else str(v) for v in value)
+    return _value_text(value, 6, page.lang) if isinstance(value, (int, float)) else str(value)
+
+
+def experiment_table(page: Page, name: str) -> str:
+    from activations.experiments import field_value
+
+    exp, lang = _experiment(name), page.lang
+    if not exp.per_entry or not exp.columns:
+        raise DirectiveError(f"experiment {name!r} has no per-entry table (it is global or has no columns)")
+    head = (f"| {L['name'](lang)} | " + " | ".join(_cell(c.header(lang)) for c in exp.columns) + " |\n"
+            + "|---" * (len(exp.columns) + 1) + "|\n")
+    rows = []
+    for entry in activations.REGISTRY.values():
+        if entry.kind != "elementwise":
+            continue
+        reason = exp.skip(entry)
+        if reason is not None:
+            rows.append(f"| {link(page, entry.key)} | {L['skipped'](lang)}: {_cell(reason(lang))} |"
+                        + " |" * (len(exp.columns) - 1))
+            continue
+        result = _result(name, entry.key)
+        cells = [_value_text(field_value(result, c.path), c.digits, lang, c.missing) for c in exp.columns]
+        rows.append(f"| {link(page, entry.key)} | " + " | ".join(cells) + " |")
+    return head + "\n".join(rows)
+
+
+def deep_network(page: Page, key: str) -> str:
+    """The numbers of the depth experiment for one function, by initialisation, and its figure."""
+    from activations.experiments.deep_network import INIT_LABELS, THRESHOLDS
+
+    lang = page.lang
+    exp = _experiment("depth")
+    entry = _entry(key)
+    if not exp.applies(entry):
+        reason = exp.skip(entry)
+        return f"{L['skipped'](lang)}: {reason(lang) if reason else ''}"
+    data = _result("depth", key)
+    depth = exp.settings["depth"]
+    after = [k for k in (10, depth - 1) if k < depth]
+    pct = [f"{t * 100:g} %" for t in THRESHOLDS]
+    headers = ([L["init"](lang)] + [L["grad_after"](lang).format(k=k) for k in after]
+               + [L["depth_to"](lang).format(p=p) for p in pct]
+               + [L["last_std"](lang).format(l=depth), L["saturated"](lang).format(l=depth)])
+    missing = T(L["not_within"].zh.format(d=depth), L["not_within"].en.format(d=depth))
+    rows = []
+    for init, label in INIT_LABELS.items():
+        r = data[init]
+        cells = ([label] + [_value_text(r["grad_norm"][k], 3, lang) for k in after]
+                 + [_value_text(r[f], 3, lang, missing) for f in ("depth_1pct", "depth_01pct")]
+                 + [_value_text(r["std"][-1], 3, lang), _value_text(r["saturated"][-1], 3, lang)])
+        rows.append("| " + " | ".join(cells) + " |")
+    intro = L["deep_intro"](lang).format(root=page.root, width=exp.settings["width"], depth=depth)
+    table = "| " + " | ".join(map(_cell, headers)) + " |\n" + "|---" * len(headers) + "|\n" + "\n".join(rows)
+    return intro + "\n\n" + table + "\n\n" + figure(page, f"{key}/deep_network")
+
+
 DIRECTIVES: dict[str, Callable[..., str]] = {
     f.__name__: f
     for f in (formula, derivative, stable, figure, properties, params, api, references, compare, fact,
-              const, name, link, summary, range, grad_range, constant, note_formula, param, gallery, count, accuracy)
+              const, name, link, summary, range, grad_range, constant, note_formula, param, gallery, count, accuracy,
+              experiment, experiment_setting, experiment_table, deep_network)
 }
 
 

@@ -1,6 +1,7 @@
 """MkDocs hooks: the build-time glue between the `activations` library and the pages.
 
-- on_config: fresh library modules for every build (mkdocs serve), quiet jieba;
+- on_config: fresh library modules for every build (mkdocs serve), quiet jieba; experiment results
+  start computing in the background (activations.experiments.results);
 - on_files: publish KaTeX's stylesheet and fonts from node_modules (no CDN, one copy for both languages);
 - on_page_markdown: expand the page directives ({{ formula sigmoid }}, ...; see scripts/directives.py);
 - on_post_page: render every formula to HTML with KaTeX at build time (no client-side math script);
@@ -54,15 +55,31 @@ def on_config(config):
     _site_path.add_to_path()
     if _open_builds == 1:  # not again for English: that would lose the figure renders already started
         _site_path.drop_stale_modules()
+        _start_experiments()
     _fill_family_sections(config)
     return config
 
 
+def _start_experiments() -> None:
+    """Compute the missing experiment results in the background from the very start of the build: the
+    pages' directives and the figures that show them wait only for the results they need."""
+    from activations.experiments import results
+
+    results.start()
+
+
+#: the navigation section of the experiments (mkdocs.yml), filled like the family sections
+EXPERIMENTS_SECTION = "实验"
+
+
 def _fill_family_sections(config) -> None:
     """mkdocs.yml names the family sections (and their English titles); their pages come from the
-    registry, in registry order, so adding a function never means editing the navigation."""
+    registry, in registry order, so adding a function never means editing the navigation. The
+    experiments section lists its index page and one page per experiment of activations.experiments."""
     from activations import by_family
     from activations.core.spec import FAMILIES
+
+    from activations.experiments import EXPERIMENTS
 
     titles = {FAMILIES[f].zh: f for f in FAMILIES}
     groups = by_family()
@@ -74,6 +91,9 @@ def _fill_family_sections(config) -> None:
             if title in titles:
                 members = groups.get(titles[title], [])
                 item[title] = [f"functions/{e.key}.md" for e in members if (docs / "functions" / f"{e.key}.md").exists()]
+            elif title == EXPERIMENTS_SECTION:  # the index page, then one page per experiment
+                pages = ["index", *EXPERIMENTS]
+                item[title] = [f"experiments/{p}.md" for p in pages if (docs / "experiments" / f"{p}.md").exists()]
 
 
 def on_files(files, config):
@@ -170,9 +190,11 @@ def on_env(env, config, files):
 
 def on_build_error(error):
     global _open_builds
+    from activations.experiments import results
     from activations.figures import cache as figure_cache
 
     figure_cache.cancel()
+    results.cancel()
     _deferred_figures.clear()
     _copied.clear()
     _open_builds = 0
@@ -189,11 +211,12 @@ def on_post_build(config):
 
 
 def _publish_deferred_figures() -> None:
+    from activations.experiments import results
     from activations.figures import cache as figure_cache
 
-    report = figure_cache.finish()
-    if report is not None:
-        log.info(str(report))
+    for report in (results.finish(), figure_cache.finish()):
+        if report is not None:
+            log.info(str(report))
     while _deferred_figures:
         source, dest = _deferred_figures.pop()
         dest.parent.mkdir(parents=True, exist_ok=True)

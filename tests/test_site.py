@@ -130,6 +130,10 @@ def test_pages_show_no_unexpanded_directive_or_raw_math(site):
 def test_build_logs_the_figure_summary(site):
     log = (site / "build.log").read_text()
     assert re.search(r"figures: \d+ \(\d+ rendered, \d+ cached\) in [\d.]+ s", log)
+    from activations.experiments import results
+
+    total = len(results.jobs())
+    assert re.search(rf"experiments: {total} results \(\d+ computed, \d+ cached\) in [\d.]+ s", log), log[-2000:]
 
 
 # --- authoring mistakes fail the build with the file and the problem --------------------------------
@@ -179,11 +183,17 @@ def test_missing_twin_fails_the_build(scratch, tmp_path):
 
 
 def test_two_clean_builds_are_byte_identical(site, tmp_path):
-    """Reproducible output: a build with an empty figure cache (every figure rendered afresh) gives the
-    same bytes as the session's build, for every file of site/ (SVG ids, PNG/PDF metadata, sitemaps)."""
+    """Reproducible output: a build with empty caches (every experiment computed and every figure rendered
+    afresh) gives the same bytes as the session's build, for every file of site/ (SVG ids, PNG/PDF
+    metadata, sitemaps, experiment numbers); and a second build with those caches recomputes nothing."""
     other = tmp_path / "site"
-    result = mkdocs_build(other, env={"ACTIVATIONS_FIGURE_CACHE": str(tmp_path / "empty-cache")})
+    caches = {"ACTIVATIONS_FIGURE_CACHE": str(tmp_path / "empty-cache"),
+              "ACTIVATIONS_EXPERIMENT_CACHE": str(tmp_path / "empty-experiments")}
+    result = mkdocs_build(other, env=caches)
     assert result.returncode == 0, result.stderr[-3000:]
+    warm = mkdocs_build(tmp_path / "warm", env=caches)
+    assert warm.returncode == 0 and re.search(r"figures: \d+ \(0 rendered", warm.stderr), warm.stderr[-2000:]
+    assert re.search(r"experiments: \d+ results \(0 computed", warm.stderr) or "experiments:" not in result.stderr
     ours = {p.relative_to(site) for p in site.rglob("*") if p.is_file() and p.name != "build.log"}
     theirs = {p.relative_to(other) for p in other.rglob("*") if p.is_file()}
     assert ours == theirs, f"different file sets: {sorted(ours ^ theirs)[:10]}"

@@ -19,7 +19,9 @@ from .base import Column, Experiment, field_value
 
 __all__ = ["EXPERIMENTS", "Experiment", "Column", "field_value", "get_experiment"]
 
-_NOT_EXPERIMENTS = {"base", "results"}
+_NOT_EXPERIMENTS = {"base", "results", "deep_network"}
+#: the order of the experiments in the navigation and the gallery (others follow, by name)
+ORDER = ("depth", "mean_field", "dead_relu", "training", "products", "selu_constants")
 
 
 def _collect() -> dict[str, Experiment]:
@@ -34,10 +36,12 @@ def _collect() -> dict[str, Experiment]:
         if exp.name in found:
             raise ValueError(f"experiment {exp.name!r} is defined twice")
         found[exp.name] = exp
-    return found
+    rank = {name: i for i, name in enumerate(ORDER)}
+    return dict(sorted(found.items(), key=lambda kv: (rank.get(kv[0], len(ORDER)), kv[0])))
 
 
 EXPERIMENTS: dict[str, Experiment] = _collect()
+from . import deep_network  # noqa: E402,F401 - registers the function pages' figure drawer
 
 
 def get_experiment(name: str) -> Experiment:

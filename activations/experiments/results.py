@@ -25,7 +25,6 @@ import time
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from importlib.metadata import version
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -178,8 +177,10 @@ def start(workers: int | None = None) -> int:
     missing = [(name, key) for name, key in todo if not _path(name, key).exists()]
     if missing:
         workers = min(workers or os.cpu_count() or 1, len(missing))
-        _bg.pool = ProcessPoolExecutor(workers, mp_context=get_context("forkserver"), initializer=_worker_init)
-        # the slowest first, so the last ones to finish are short
+        # the figures' worker context: one fork server, started with NumPy already imported
+        from ..figures.cache import worker_context
+
+        _bg.pool = ProcessPoolExecutor(workers, mp_context=worker_context(), initializer=_worker_init)
         for name, key in missing:
             _bg.running[_bg.pool.submit(_compute_job, name, key)] = (name, key)
     return len(missing)

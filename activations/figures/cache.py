@@ -24,6 +24,7 @@ from importlib.metadata import version
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
+from .drawers import DRAWERS
 from .inventory import Figure, all_figures, get_figure
 from ..core.registry import get
 
@@ -56,7 +57,18 @@ def _sources(fig: Figure) -> list[Path]:
     # @elementwise wrapper, whose own code lives in core/arrays.py
     modules = {Path(sys.modules[get(k).fn.__module__].__file__) for k in keys}  # type: ignore[arg-type]
     shared = sorted((_PACKAGE / "catalog").glob("_*.py"))  # helpers the catalog modules share
+    if _draws_experiments(fig):
+        # the figure shows experiment results: their code, and for a figure of no single entry every
+        # catalog module (an experiment may run any entry)
+        shared += sorted((_PACKAGE / "experiments").glob("*.py"))
+        if not fig.entry:
+            modules |= set((_PACKAGE / "catalog").glob("[!_]*.py"))
     return [_PACKAGE / name for name in _RENDERER_MODULES] + shared + sorted(modules)
+
+
+def _draws_experiments(fig: Figure) -> bool:
+    drawer = DRAWERS.get(fig.kind)
+    return drawer is not None and drawer.draw.__module__.startswith("activations.experiments")
 
 
 def cache_key(fig: Figure) -> str:
@@ -74,7 +86,7 @@ def cache_key(fig: Figure) -> str:
 _PRELOAD = ["numpy", "matplotlib.figure", "matplotlib.backends.backend_svg", "skia"]
 
 
-def _worker_context():
+def worker_context():
     """Workers forked from a fork server where available (POSIX), else spawned. Not plain fork: the
     caller may be `mkdocs serve`, with live threads."""
     if "forkserver" in get_all_start_methods():
@@ -157,7 +169,7 @@ class _Renders:
         if folder not in self.running:
             if workers > 1:
                 if self.pool is None:
-                    self.pool = ProcessPoolExecutor(workers, mp_context=_worker_context(),
+                    self.pool = ProcessPoolExecutor(workers, mp_context=worker_context(),
                                                     initializer=_lower_priority)
                 self.running[folder] = self.pool.submit(_render_into, figure_id, str(folder))
                 self.running[folder].add_done_callback(self._done)

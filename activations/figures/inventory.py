@@ -84,9 +84,34 @@ def overview_figures() -> list[Figure]:
     return figs
 
 
+def experiment_figures() -> list[Figure]:
+    """The figures of :mod:`activations.experiments`: each experiment's own (``experiments/<drawer>``)
+    and, for every entry the depth experiment runs on, ``<key>/deep_network``."""
+    from ..experiments import EXPERIMENTS
+
+    figs = []
+    for exp in EXPERIMENTS.values():
+        for name in exp.figures:
+            if name not in DRAWERS:
+                raise KeyError(f"experiment {exp.name}: figure {name!r} has no drawer; registered: {sorted(DRAWERS)}")
+            d = DRAWERS[name]
+            figs.append(Figure(f"experiments/{name}", name, d.caption, d.alt, None, size=d.size))
+    depth = EXPERIMENTS.get("depth")
+    if depth is not None:
+        d = DRAWERS["deep_network"]
+        for entry in REGISTRY.values():
+            if depth.applies(entry):
+                n = entry.name
+                # the drawer's caption and alt text name the function: "{name}"
+                caption = T(d.caption.zh.format(name=n.zh), d.caption.en.format(name=n.en))
+                alt = T(d.alt.zh.format(name=n.zh), d.alt.en.format(name=n.en))
+                figs.append(Figure(f"{entry.key}/deep_network", "deep_network", caption, alt, entry.key, size=d.size))
+    return figs
+
+
 def all_figures() -> list[Figure]:
     figs = [f for entry in REGISTRY.values() for f in figures_for(entry)]
-    return figs + overview_figures()
+    return figs + overview_figures() + experiment_figures()
 
 
 def get_figure(figure_id: str) -> Figure:
