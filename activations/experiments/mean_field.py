@@ -44,7 +44,8 @@ its measured ``q^l`` (mean square of the pre-activations over units and batch) b
 Result (JSON):
 
 - ``standard``: at the LeCun point (σ_w², σ_b²) = (1, 0): ``q_star``, ``chi1``, ``xi_c`` (None where
-  undefined); ``q_star``/``chi1`` at the top level repeat it.
+  undefined: q* diverges, the fixed point is unstable, or ``|χ_c − 1| ≤ 1e-9``, the edge itself where
+  ξ_c = ∞); ``q_star``/``chi1`` at the top level repeat it.
 - ``edge``: ``{"sigma_b2": [...], "sigma_w2": [...], "q_star": [...]}`` (None where no crossing).
 - ``critical_sigma_w2``: ``{"0": ..., "0.05": ..., "0.1": ..., "0.3": ...}`` (σ_b² as strings);
   ``critical_list``: the same values in the order of ``settings["critical_at"]`` (a dotted path such as
@@ -301,7 +302,9 @@ def depth_scale(quad: Quadrature, sw: np.ndarray, sb: np.ndarray, q: np.ndarray,
         slope = w * (a2[:, 1:] * k[1:] * c[:, None] ** (k[1:] - 1)).sum(1) / qc
         chi_c[chaotic] = slope
     with np.errstate(divide="ignore"):
-        xi = np.where(stable & (chi_c > 0) & (chi_c != 1), -1.0 / np.log(np.where(chi_c > 0, chi_c, 1)), np.nan)
+        # |χ_c − 1| at rounding level is the edge itself (tanh at (1, 0)): ξ_c = ∞, reported as None
+        finite = stable & (chi_c > 0) & (np.abs(chi_c - 1) > 1e-9)
+        xi = np.where(finite, -1.0 / np.log(np.where(finite, chi_c, 0.5)), np.nan)
     return {"chi1": chi1, "chi_c": chi_c, "xi_c": xi}
 
 
@@ -389,7 +392,7 @@ def skip(entry: Activation) -> T | None:
 #: the issue's critical σ_w² of tanh (Poole et al. 2016, Fig. 2 / Schoenholz et al. 2017), 3 decimals
 PAPER_TANH_CRITICAL = {"0.05": 1.761, "0.1": 1.986, "0.3": 2.505}
 #: functions drawn together on the edge-of-chaos figure
-EDGE_FIGURE_ENTRIES = ("tanh", "arctan", "softsign", "hardtanh", "gelu", "selu")
+EDGE_FIGURE_ENTRIES = ("tanh", "softsign", "hardtanh", "elu", "gelu", "selu")
 
 EXPERIMENT = Experiment(
     name="mean_field",
@@ -450,9 +453,10 @@ def _draw_phase(c, figure) -> None:
     ph = r["phase"]
     xi = np.array([[np.nan if v is None else v for v in row] for row in ph["xi_c"]])
     ax = c.ax
+    ax.grid(False)
     image = ax.pcolormesh(_edges(ph["sigma_w2"]), _edges(ph["sigma_b2"]), xi, cmap="viridis",
-                          norm=LogNorm(vmin=max(np.nanmin(xi), 0.1), vmax=np.nanmax(xi)), linewidth=0)
-    image.set_edgecolor("face")
+                          norm=LogNorm(vmin=np.nanmin(xi), vmax=np.nanmax(xi)),
+                          edgecolors="face", linewidth=0.3)  # each cell's own colour covers the seams
     edge_b = np.array(r["edge"]["sigma_b2"], float)
     edge_w = np.array([np.nan if v is None else v for v in r["edge"]["sigma_w2"]])
     ax.plot(edge_w, edge_b, color="white", linewidth=2.6)
@@ -497,9 +501,9 @@ def _draw_edges(c, figure) -> None:
 
 @drawer(
     "mean_field_simulation",
-    caption=T("宽度 1000 的随机 tanh 网络：每层预激活的均方 q^l（点）与平均场理论（线）",
-              "A random tanh network of width 1000: the mean square q^l of each layer's pre-activations "
-              "(markers) against mean-field theory (lines)"),
+    caption=T(f"宽度 {SETTINGS['sim_width']} 的随机 tanh 网络：每层预激活的均方 q^l（点）与平均场理论（线）",
+              f"A random tanh network of width {SETTINGS['sim_width']}: the mean square q^l of each layer's "
+              "pre-activations (markers) against mean-field theory (lines)"),
     alt=T("两组点与线几乎重合，q^l 在几层内收敛到不动点",
           "Two sets of markers lying on their lines; q^l settles to its fixed point within a few layers"),
     size=(6.4, 3.8),
