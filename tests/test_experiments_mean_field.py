@@ -41,6 +41,9 @@ def test_tanh_critical_weight_variance_matches_mpmath_and_the_paper():
         assert round(ours, 3) == paper, (b, ours)
     # at σ_b² = 0 the edge is σ_w² = 1/f′(0)² = 1 with q* = 0
     assert r["critical_sigma_w2"]["0"] == pytest.approx(1.0, abs=1e-12)
+    cmp = r["paper_comparison"]
+    assert cmp["paper"] == list(mf.PAPER_TANH_CRITICAL.values())
+    assert cmp["ours"] == [r["critical_sigma_w2"][f"{b:g}"] for b in cmp["sigma_b2"]]
     assert r["critical_list"] == [r["critical_sigma_w2"][f"{b:g}"] for b in mf.SETTINGS["critical_at"]]
 
 

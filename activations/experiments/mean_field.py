@@ -54,6 +54,8 @@ Result (JSON):
   matrices indexed ``[i_b][i_w]``.
 - ``simulation``: a list of ``{"sigma_w2", "sigma_b2", "layers", "theory", "measured"}`` (q^l, layer 1
   first; ``measured`` None where the theory's q^l diverges).
+- ``paper_comparison`` (tanh only): ``{"sigma_b2": [...], "paper": [...], "ours": [...]}``, the issue's
+  critical σ_w² (:data:`PAPER_TANH_CRITICAL`) beside ours.
 - ``quadrature``: ``{"rule": "gauss-hermite" | "split gauss-legendre", "nodes": int,
   "derivative_jumps": [...]}``.
 """
@@ -366,7 +368,7 @@ def run(entry: Activation, settings: dict) -> dict:
     std = depth_scale(quad, np.array([sw0]), np.array([sb0]), q0, settings)
     standard = {"sigma_w2": sw0, "sigma_b2": sb0, "q_star": _json(q0)[0], "chi1": _json(std["chi1"])[0],
                 "xi_c": _json(std["xi_c"])[0]}
-    return {
+    out = {
         "standard": standard,
         "q_star": standard["q_star"],
         "chi1": standard["chi1"],
@@ -379,6 +381,12 @@ def run(entry: Activation, settings: dict) -> dict:
         "simulation": simulate(entry, settings),
         "quadrature": {"rule": quad.rule, "nodes": quad.nodes, "derivative_jumps": quad.jumps},
     }
+    if entry.key == "tanh":  # the published numbers beside ours, for the page's table
+        ours = dict(zip((f"{b:g}" for b in settings["critical_at"]), _json(crit_w)))
+        out["paper_comparison"] = {"sigma_b2": [float(b) for b in PAPER_TANH_CRITICAL],
+                                   "paper": list(PAPER_TANH_CRITICAL.values()),
+                                   "ours": [ours[b] for b in PAPER_TANH_CRITICAL]}
+    return out
 
 
 def skip(entry: Activation) -> T | None:
@@ -401,9 +409,9 @@ EXPERIMENT = Experiment(
     settings=SETTINGS,
     skip=skip,
     columns=(
-        Column(T("临界 σ_w²（σ_b² = 0）", "critical σ_w² (σ_b² = 0)"), "critical_list.0", 3,
+        Column(T("临界 σ_w²（σ_b² = 0）", "critical σ_w² (σ_b² = 0)"), "critical_list.0", 4,
                T("无交点", "no crossing")),
-        Column(T("临界 σ_w²（σ_b² = 0.05）", "critical σ_w² (σ_b² = 0.05)"), "critical_list.1", 3,
+        Column(T("临界 σ_w²（σ_b² = 0.05）", "critical σ_w² (σ_b² = 0.05)"), "critical_list.1", 4,
                T("无交点", "no crossing")),
         Column(T("q*（σ_w² = 1, σ_b² = 0）", "q* (σ_w² = 1, σ_b² = 0)"), "standard.q_star", 3,
                T("发散", "diverges")),

@@ -202,7 +202,7 @@ EXPERIMENT = Experiment(
     run=run,
     settings=SETTINGS,
     columns=(
-        Column(T("达到目标的步数（中位数）", "steps to target (median)"), "steps_to_target_median", 0,
+        Column(T("达到目标的步数（中位数）", "steps to target (median)"), "steps_to_target_median", 4,
                T("未达到", "not reached")),
         Column(T("达到目标的种子数", "seeds reaching it"), "reached", 0),
         Column(T("最终准确率", "final accuracy"), "final.accuracy", 3),
