@@ -114,3 +114,12 @@ def test_phase_grid_shape_and_depth_scale_diverges_at_the_edge():
     for i, b in enumerate(ph["sigma_b2"]):
         if b > 0 and edge.get(b) is not None and np.isfinite(xi[i]).any():
             assert abs(w[np.nanargmax(xi[i])] - edge[b]) <= 1.5 * step, b
+
+
+def test_selu_fixed_point_at_the_lecun_point_is_one_and_tanh_is_critical_there():
+    # Klambauer et al. 2017 chose λ, α so that E[selu(z)²] = 1 for z ~ N(0, 1): q* = 1 at (1, 0);
+    # 1e-9 covers the float64 rounding of λ and α, far below any quadrature or root error worth seeing
+    assert results.get("mean_field", "selu")["q_star"] == pytest.approx(1.0, abs=1e-9)
+    # tanh at (1, 0): L(q) < q for q > 0, so q* = 0 exactly and χ₁ = f′(0)² = 1 — the edge itself
+    tanh = results.get("mean_field", "tanh")["standard"]
+    assert tanh["q_star"] == 0 and tanh["chi1"] == pytest.approx(1.0, abs=1e-12) and tanh["xi_c"] is None

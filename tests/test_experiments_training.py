@@ -89,3 +89,15 @@ def test_relu_sparsity_as_the_page_says():
     text = _page_text()
     for path in ("relu final.sparsity", "relu final.dead"):
         assert text.count(f"{{{{ experiment training {path} 3 }}}}") == 2
+
+
+def test_the_other_sentences_of_the_page():
+    # "Leaky ReLU and GELU produce no exact zeros"
+    for key in ("leaky_relu", "gelu"):
+        assert results.get("training", key)["final"]["sparsity"] == 0, key
+    # "the identity and the soft exponential (the identity again) cannot separate the spirals"
+    for key in ("identity", "soft_exponential"):
+        r = results.get("training", key)
+        assert r["steps_to_target_median"] is None and r["final"]["accuracy"] < tr.SETTINGS["target_accuracy"]
+    # "the binary step has f′ = 0 everywhere, so nothing trains": every unit is dead
+    assert results.get("training", "binary_step")["final"]["dead"] == 1

@@ -158,9 +158,9 @@ class Quadrature:
         s, z, w = self.nodes_for(q.ravel())
         p = self.entry.defaults
         with np.errstate(over="ignore", invalid="ignore"):
-            u = s * z
-            f = self.entry.fn(u, **p)
-            d = self.entry.grad(u, **p)
+            # f at √q z itself (F(0) = f(0)² exactly); f′ at the floored √q (its limit q → 0⁺)
+            f = self.entry.fn(np.sqrt(q.ravel())[:, None] * z, **p)
+            d = self.entry.grad(s * z, **p)
             out = {"F": (w * f * f).sum(-1), "G": (w * d * d).sum(-1), "dF": (w * f * d * z).sum(-1) / s[:, 0]}
         return {k: v.reshape(q.shape) for k, v in out.items()}
 
@@ -221,7 +221,10 @@ def fixed_points(quad: Quadrature, sw: np.ndarray, sb: np.ndarray, settings: dic
     rising = g1 > 0
     # rising: the first grid q above q¹ with g ≤ 0; falling: the last grid q below q¹ with g ≥ 0
     above = (qs[None, :] > q1[:, None]) & (g_grid <= 0) & (qs[None, :] <= settings["q_max"])
-    below = (qs[None, :] < q1[:, None]) & (g_grid >= 0)
+    # g is a difference of two O(q) numbers: |g| ≤ 1e-12·q is rounding, not a sign (tanh at σ_w² = 1 has
+    # g ≈ −2q², below rounding for q ≲ 1e-4; hardtanh's L(q) − q is below it for q ≲ 4e-3)
+    clear = g_grid > 1e-12 * qs[None, :]
+    below = (qs[None, :] < q1[:, None]) & (clear | ((qs[None, :] == 0) & (g_grid >= 0)))
     i_up = np.where(above.any(1), np.argmax(above, 1), -1)
     i_down = len(qs) - 1 - np.argmax(below[:, ::-1], 1)  # q = 0 always qualifies: g(0) ≥ 0
     k = np.where(rising, i_up, i_down)
@@ -417,8 +420,6 @@ EXPERIMENT = Experiment(
                T("发散", "diverges")),
         Column(T("χ₁（σ_w² = 1, σ_b² = 0）", "χ₁ (σ_w² = 1, σ_b² = 0)"), "standard.chi1", 3,
                T("q* 发散", "q* diverges")),
-        Column(T("ξ_c（σ_w² = 1, σ_b² = 0）", "ξ_c (σ_w² = 1, σ_b² = 0)"), "standard.xi_c", 2,
-               T("无定义", "undefined")),
     ),
     figures=("mean_field_phase", "mean_field_edges", "mean_field_simulation"),
     notes={"paper_tanh_critical": PAPER_TANH_CRITICAL, "edge_figure_entries": EDGE_FIGURE_ENTRIES},
