@@ -230,17 +230,17 @@ def _label(key: str) -> str:
 
 @drawer(
     "training_curves",
-    caption=T("双螺旋上的训练：训练集准确率（左）与损失（右，对数轴）随步数的变化；线为各种子的中位数，阴影为最小到最大",
-              "Training on two spirals: training accuracy (left) and loss (right, log axis) against steps; "
+    caption=T("双螺旋上的训练：训练集准确率（上）与损失（下，对数轴）随步数的变化；线为各种子的中位数，阴影为最小到最大",
+              "Training on two spirals: training accuracy (top) and loss (bottom, log axis) against steps; "
               "lines are the median over seeds, bands span the minimum to the maximum"),
     alt=T("tanh 与 ReLU 的准确率很快升到 1，sigmoid 慢得多", "tanh and ReLU reach accuracy 1 quickly, sigmoid much later"),
-    size=(7.2, 3.6),
+    size=(6.4, 6.0),
 )
 def _draw_curves(c, figure) -> None:
     from . import results
 
     c.ax.remove()
-    left, right = c.fig.subplots(1, 2)
+    left, right = c.fig.subplots(2, 1, sharex=True)  # stacked: each panel keeps the full width on a phone
     c.axes[:] = [left, right]
     styles = ("-", "--", "-.")
     for i, key in enumerate(CURVE_ENTRIES):
@@ -253,7 +253,7 @@ def _draw_curves(c, figure) -> None:
     target = SETTINGS["target_accuracy"]
     left.axhline(target, color=c.ink, linewidth=0.8, linestyle=":")
     for ax, ylabel in ((left, "accuracy"), (right, "loss")):
-        c.style_axes(ax, xlabel="step", origin=False)
+        c.style_axes(ax, xlabel="step" if ax is right else "", origin=False)
         ax.set_ylabel(ylabel)
         ax.set_xlim(0, SETTINGS["steps"])
     right.set_yscale("log")
