@@ -501,7 +501,8 @@ def _draw_edges(c, figure) -> None:
         ax.plot(w, e["sigma_b2"], color=c.colors[i % len(c.colors)], linestyle=styles[i % len(styles)],
                 linewidth=1.9, label=f"${act.get(key).symbol}$" if act.get(key).symbol else key)
     relu = results.get("mean_field", "relu")["critical_sigma_w2"]["0"]
-    ax.plot([relu], [0.0], marker="o", markersize=7, color=c.ink, linestyle="none", label=r"$\mathrm{ReLU}$")
+    ax.plot([relu], [0.0], marker="o", markersize=7, color=c.ink, linestyle="none", label=r"$\mathrm{ReLU}$",
+            clip_on=False, zorder=5)  # on the axis line σ_b² = 0: not cut in half
     ax.set_ylabel(r"$\sigma_b^2$")
     ax.set_ylim(0, max(SETTINGS["edge_sigma_b2"]))
     ax.set_xlim(0, None)
