@@ -80,6 +80,16 @@ def test_divergent_and_skipped_entries():
     # e^{2q} > q for every q: with σ_w² = 1 the length map has no fixed point and q* is None
     r = results.get("mean_field", "exponential")
     assert r["q_star"] is None and r["chi1"] is None and r["standard"]["xi_c"] is None
+    # L(q) = σ_w² e^{2q} touches q at q = 1/2 when σ_w² = 1/(2e): below, q* is the smaller root of
+    # σ_w² e^{2q} = q (the iteration from q¹ rises to it); above, there is none
+    s = dict(mf.SETTINGS)
+    quad = mf.Quadrature(act.get("exponential"), s)
+    edge = 1 / (2 * math.e)
+    q = mf.fixed_points(quad, [0.1, 0.9 * edge, 1.05 * edge], [0.0, 0.0, 0.0], s)
+    for got, sw in zip(q[:2], (0.1, 0.9 * edge)):
+        expected = float(mp.findroot(lambda v: sw * mp.exp(2 * v) - v, (0, 0.5), solver="anderson"))
+        assert got == pytest.approx(expected, rel=1e-10)  # both solved to rounding; the quadrature is exact to ~1e-14
+    assert np.isnan(q[2])
     for key in ("binary_step", "threshold", "hardshrink"):
         assert not mf.EXPERIMENT.applies(act.get(key))
     assert mf.EXPERIMENT.applies(act.get("hardtanh"))
