@@ -13,7 +13,7 @@ import numpy as np
 
 from ..core.spec import Activation, T
 
-__all__ = ["INITS", "init_std", "init_weights", "forward", "backward"]
+__all__ = ["INITS", "init_std", "init_weights", "forward", "backward", "backprop"]
 
 #: weight initialisations by name: the variance of each weight as a function of fan-in and fan-out
 INITS: Mapping[str, T] = {
@@ -75,3 +75,27 @@ def backward(entry: Activation, pre: np.ndarray, weights: np.ndarray, top: np.nd
         slope = slopes[layer] if slopes is not None else entry.grad(pre[layer], **params)
         g = (g * slope) @ weights[layer].T
     return grads
+
+
+def backprop(entry: Activation, x: np.ndarray, pre: np.ndarray, post: np.ndarray, weights: np.ndarray,
+             top: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The gradients of a loss with respect to the weights, the biases and the input of a stack run by
+    :func:`forward` on ``x``, given ``top = ∂L/∂h[depth-1]``: ``(dW, db, dx)`` with the shapes of
+    ``weights``, ``pre`` summed over the batch axis (``(depth, ..., width)``) and ``x``.
+
+    Leading axes before the batch axis (e.g. independent seeds stacked) are kept: with ``x`` of shape
+    ``(seeds, batch, n)`` and weights ``(depth, seeds, n, n)`` every product is one batched matmul.
+    ``δ[l] = ∂L/∂h[l] · f′(a[l])``, ``dW[l] = h[l-1]ᵀ δ[l]``, ``db[l] = Σ_batch δ[l]``,
+    ``∂L/∂h[l-1] = δ[l] W[l]ᵀ``, with f′ the registry's derivative, evaluated once per layer."""
+    params = entry.defaults
+    depth = len(weights)
+    dW = np.empty_like(weights)
+    db = np.empty((depth, *pre.shape[1:-2], pre.shape[-1]))
+    g = top
+    for layer in range(depth - 1, -1, -1):
+        delta = g * entry.grad(pre[layer], **params)
+        below = post[layer - 1] if layer > 0 else x
+        dW[layer] = np.swapaxes(below, -1, -2) @ delta
+        db[layer] = delta.sum(axis=-2)
+        g = delta @ np.swapaxes(weights[layer], -1, -2)
+    return dW, db, g
