@@ -1,6 +1,7 @@
 # Two commands do everything on a fresh machine (Debian, Python 3.11, Node 20):
 #   make serve   build and serve the site on http://127.0.0.1:8000 with live reload
 #   make test    run every test (library, strict build, real browser)
+#   make offline a copy that opens from the file system (double-click index.html), also as a .zip
 # Set-up (virtual environment, Python packages, `npm ci`, Debian packages: the GL libraries Skia
 # links to, chromium for the browser tests) happens on demand and only when its inputs changed.
 
@@ -13,13 +14,22 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Reproducible output: sitemap dates and PDF metadata do not depend on the build time.
 export SOURCE_DATE_EPOCH ?= 1767225600
 
-.PHONY: serve build test bench lighthouse figures setup system-deps figure-deps clean
+.PHONY: serve build offline test bench lighthouse figures setup system-deps figure-deps clean
 
 serve: $(VENV)/.installed node_modules/.installed figure-deps
 	$(VENV)/bin/mkdocs serve --strict -a 127.0.0.1:8000
 
 build: $(VENV)/.installed node_modules/.installed figure-deps
 	$(VENV)/bin/mkdocs build --strict
+
+# The offline copy: pages as page.html instead of page/ (links work from file://), search from
+# scripts instead of fetched JSON (scripts/search_index.py, scripts/search-loader.js).
+OFFLINE_DIR := site-offline
+offline: $(VENV)/.installed node_modules/.installed figure-deps
+	USE_DIRECTORY_URLS=false $(VENV)/bin/mkdocs build --strict -d $(OFFLINE_DIR)
+	rm -f activations-offline.zip
+	$(PY) -m zipfile -c activations-offline.zip $(OFFLINE_DIR)/
+	@echo "offline copy: open $(OFFLINE_DIR)/index.html, or unpack activations-offline.zip and open its index.html"
 
 test: $(VENV)/.installed node_modules/.installed system-deps
 	$(PY) -m pytest
@@ -62,4 +72,4 @@ figure-deps:
 	@bash scripts/system-deps.sh figures
 
 clean:
-	rm -rf site .cache
+	rm -rf site $(OFFLINE_DIR) activations-offline.zip .cache

@@ -8,7 +8,8 @@
 - on_env / on_post_build: figures still being rendered (scripts/gen_figures.py starts them) are copied
   into the site at the end of the build, so a cold build draws figures while it builds the pages; the
   English pass does not copy again the static files the first pass copied;
-- on_post_build: formulas in the search index as plain text, so result previews show no TeX.
+- on_files / on_post_build: search per language, loaded on first use (scripts/search_index.py writes one
+  index per language, formulas as plain text; scripts/search-*.js load it in the browser).
 Every authoring mistake stops the build with the page's file name and what is wrong.
 """
 
@@ -37,6 +38,12 @@ except ImportError:  # without jieba, search still works, only Chinese segmentat
     pass
 
 KATEX_ASSETS = "assets/katex"
+#: our search scripts (scripts/search-*.js), published next to Material's: the worker must sit in a
+#: folder named workers/, where Material's worker code looks for its lunr language files
+SEARCH_SCRIPTS = {
+    "search-loader.js": "assets/javascripts/search-loader.js",
+    "search-worker.js": "assets/javascripts/workers/search-worker.js",
+}
 _MATH = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
 _DELIMITED = re.compile(r"^\\\((.*)\\\)$|^\\\[(.*)\\\]$", re.S)
 
@@ -105,6 +112,8 @@ def on_files(files, config):
     for path in [KATEX_DIST / "katex.min.css", *sorted((KATEX_DIST / "fonts").iterdir())]:
         uri = f"{KATEX_ASSETS}/{path.relative_to(KATEX_DIST).as_posix()}"
         files.append(File.generated(config, uri, abs_src_path=str(path)))
+    for name, uri in SEARCH_SCRIPTS.items():
+        files.append(File.generated(config, uri, abs_src_path=str(Path(__file__).with_name(name))))
     return files
 
 
@@ -204,8 +213,8 @@ def on_build_error(error):
 def on_post_build(config):
     global _open_builds
     _open_builds -= 1
-    _readable_search_index(Path(config.site_dir) / "search" / "search_index.json")
     if _open_builds == 0:  # the very end of the build: renders have had all the time there is
+        _split_search_index(config)
         _publish_deferred_figures()
         _copied.clear()
 
@@ -223,16 +232,12 @@ def _publish_deferred_figures() -> None:
         shutil.copyfile(source, dest)
 
 
-def _readable_search_index(index: Path) -> None:
-    """Formulas in the search index as plain text, so result previews show no TeX."""
-    import json
+def _split_search_index(config) -> None:
+    """static-i18n has written the index of both languages: one index per language instead."""
+    from search_index import split_by_language
 
-    from search_text import readable
-
-    if not index.exists():
-        return
-    data = json.loads(index.read_text(encoding="utf-8"))
-    for doc in data.get("docs", []):
-        doc["title"] = readable(doc.get("title", ""))
-        doc["text"] = readable(doc.get("text", ""))
-    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    i18n = config.plugins.get("i18n")
+    languages = [(lang.locale, bool(lang.default)) for lang in i18n.config.languages] if i18n else [("zh", True)]
+    sizes = split_by_language(Path(config.site_dir), languages, offline=not config.use_directory_urls)
+    if sizes:
+        log.info("search index: " + ", ".join(f"{lang} {size / 1024:.0f} KiB" for lang, size in sizes.items()))

@@ -532,6 +532,7 @@ ENTRIES = [
     Activation(
         key="identity",
         name=T("恒等函数", "Identity"),
+        aliases=("linear", "线性函数", "恒等"),
         family="other",
         symbol=r"\operatorname{id}",
         fn=identity,
@@ -553,6 +554,7 @@ ENTRIES = [
     Activation(
         key="binary_step",
         name=T("单位阶跃函数", "Binary step"),
+        aliases=("Heaviside", "unit step", "阶跃函数", "阈值函数"),
         family="other",
         symbol="H",
         fn=binary_step,
@@ -664,6 +666,7 @@ ENTRIES = [
     Activation(
         key="sinusoid",
         name=T("正弦函数", "Sinusoid"),
+        aliases=("sine", "sin", "正弦"),
         family="other",
         symbol=r"\sin",
         fn=sinusoid,
@@ -721,6 +724,7 @@ ENTRIES = [
     Activation(
         key="gaussian",
         name=T("高斯函数", "Gaussian"),
+        aliases=("radial basis function", "RBF", "径向基函数"),
         family="other",
         symbol=r"\operatorname{gauss}",
         fn=gaussian,

@@ -370,6 +370,7 @@ ENTRIES = [
     Activation(
         key="relu",
         name=T("ReLU 函数", "ReLU"),
+        aliases=("rectifier", "rectified linear unit", "整流", "线性整流函数", "整流线性单元", "修正线性单元"),
         family="relu",
         symbol=r"\operatorname{ReLU}",
         fn=relu,
@@ -394,6 +395,7 @@ ENTRIES = [
     Activation(
         key="leaky_relu",
         name=T("带泄露线性整流函数", "Leaky ReLU"),
+        aliases=("LeakyReLU", "带泄露 ReLU", "泄露整流"),
         family="relu",
         symbol=r"\operatorname{LeakyReLU}",
         fn=leaky_relu,
@@ -425,6 +427,7 @@ ENTRIES = [
     Activation(
         key="prelu",
         name=T("参数化线性整流函数", "PReLU"),
+        aliases=("parametric ReLU", "参数化 ReLU"),
         family="relu",
         symbol=r"\operatorname{PReLU}",
         fn=prelu,
@@ -455,6 +458,7 @@ ENTRIES = [
     Activation(
         key="rrelu",
         name=T("带泄露随机线性整流函数", "RReLU"),
+        aliases=("randomized leaky ReLU", "随机 ReLU"),
         family="relu",
         symbol=r"\operatorname{RReLU}",
         fn=rrelu,
@@ -533,6 +537,7 @@ ENTRIES = [
     Activation(
         key="srelu",
         name=T("S 型线性整流激活函数", "SReLU"),
+        aliases=("S-shaped ReLU",),
         family="relu",
         symbol=r"\operatorname{SReLU}",
         fn=srelu,
@@ -573,6 +578,7 @@ ENTRIES = [
     Activation(
         key="apl",
         name=T("自适应分段线性函数", "APL"),
+        aliases=("adaptive piecewise linear",),
         family="relu",
         symbol=r"\operatorname{APL}",
         fn=apl,

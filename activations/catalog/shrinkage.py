@@ -127,6 +127,7 @@ ENTRIES = [
     Activation(
         key="hardshrink",
         name=T("硬阈值函数", "Hardshrink"),
+        aliases=("hard shrinkage", "hard thresholding", "硬收缩"),
         family="shrinkage",
         symbol=r"\operatorname{Hardshrink}",
         fn=hardshrink,
@@ -158,6 +159,7 @@ ENTRIES = [
     Activation(
         key="softshrink",
         name=T("软阈值函数", "Softshrink"),
+        aliases=("soft shrinkage", "soft thresholding", "软收缩"),
         family="shrinkage",
         symbol=r"\operatorname{Softshrink}",
         fn=softshrink,

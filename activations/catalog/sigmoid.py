@@ -71,6 +71,7 @@ ENTRIES = [
     Activation(
         key="sigmoid",
         name=T("Sigmoid 函数", "Sigmoid"),
+        aliases=("logistic", "logistic function", "逻辑函数", "逻辑斯谛函数", "S 型函数"),
         family="sigmoid",
         symbol=r"\sigma",
         fn=sigmoid,
@@ -96,6 +97,7 @@ ENTRIES = [
     Activation(
         key="tanh",
         name=T("Tanh 函数", "Tanh"),
+        aliases=("hyperbolic tangent", "双曲正切", "双曲正切函数"),
         family="sigmoid",
         symbol=r"\tanh",
         fn=tanh,
@@ -337,6 +339,7 @@ ENTRIES += [
     Activation(
         key="log_sigmoid",
         name=T("Log-sigmoid 函数", "Log-sigmoid"),
+        aliases=("LogSigmoid", "对数 Sigmoid"),
         family="sigmoid",
         symbol=r"\operatorname{logsigmoid}",
         fn=log_sigmoid,
@@ -360,6 +363,7 @@ ENTRIES += [
     Activation(
         key="hard_sigmoid",
         name=T("Hard sigmoid 函数", "Hard sigmoid"),
+        aliases=("hardsigmoid", "硬 Sigmoid"),
         family="sigmoid",
         symbol=r"\operatorname{hardsigmoid}",
         fn=hard_sigmoid,
@@ -420,6 +424,7 @@ ENTRIES += [
     Activation(
         key="hardtanh",
         name=T("Hardtanh 函数", "Hardtanh"),
+        aliases=("硬 Tanh",),
         family="sigmoid",
         symbol=r"\operatorname{hardtanh}",
         fn=hardtanh,
@@ -478,6 +483,7 @@ ENTRIES += [
     Activation(
         key="arctan",
         name=T("反正切函数", "ArcTan"),
+        aliases=("arctangent", "inverse tangent", "反正切"),
         family="sigmoid",
         symbol=r"\arctan",
         fn=arctan,
@@ -500,6 +506,7 @@ ENTRIES += [
     Activation(
         key="isru",
         name=T("反平方根函数", "ISRU"),
+        aliases=("inverse square root unit",),
         family="sigmoid",
         symbol=r"\operatorname{ISRU}",
         fn=isru,

@@ -753,6 +753,7 @@ ENTRIES = [
     Activation(
         key="softplus",
         name=T("SoftPlus 函数", "Softplus"),
+        aliases=("SoftPlus", "平滑 ReLU"),
         family="smooth-relu",
         symbol=r"\operatorname{softplus}",
         fn=softplus,
@@ -782,6 +783,7 @@ ENTRIES = [
     Activation(
         key="elu",
         name=T("指数线性函数", "ELU"),
+        aliases=("exponential linear unit", "指数线性单元"),
         family="smooth-relu",
         symbol=r"\operatorname{ELU}",
         fn=elu,
@@ -815,6 +817,7 @@ ENTRIES = [
     Activation(
         key="celu",
         name=T("CELU 函数", "CELU"),
+        aliases=("continuously differentiable ELU",),
         family="smooth-relu",
         symbol=r"\operatorname{CELU}",
         fn=celu,
@@ -845,6 +848,7 @@ ENTRIES = [
     Activation(
         key="selu",
         name=T("扩展指数线性函数", "SELU"),
+        aliases=("scaled exponential linear unit", "自归一化"),
         family="smooth-relu",
         symbol=r"\operatorname{SELU}",
         fn=selu,
@@ -878,6 +882,7 @@ ENTRIES = [
     Activation(
         key="gelu",
         name=T("高斯误差线性单元", "GELU"),
+        aliases=("Gaussian error linear unit", "高斯误差线性单元"),
         family="smooth-relu",
         symbol=r"\operatorname{GELU}",
         fn=gelu,
@@ -923,6 +928,7 @@ ENTRIES = [
     Activation(
         key="silu",
         name=T("S 型线性加权函数", "SiLU (Swish)"),
+        aliases=("Swish", "Swish-1", "sigmoid linear unit", "Swish 函数"),
         family="smooth-relu",
         symbol=r"\operatorname{SiLU}",
         fn=silu,
@@ -985,6 +991,7 @@ ENTRIES = [
     Activation(
         key="hard_swish",
         name=T("Hard Swish 函数", "Hard Swish"),
+        aliases=("h-swish", "hardswish"),
         family="smooth-relu",
         symbol=r"\operatorname{HardSwish}",
         fn=hard_swish,
@@ -1073,6 +1080,7 @@ ENTRIES = [
     Activation(
         key="isrlu",
         name=T("反平方根线性函数", "ISRLU"),
+        aliases=("inverse square root linear unit",),
         family="smooth-relu",
         symbol=r"\operatorname{ISRLU}",
         fn=isrlu,

@@ -601,6 +601,7 @@ ENTRIES = [
     Activation(
         key="softmax",
         name=T("Softmax 函数", "Softmax"),
+        aliases=("normalized exponential", "归一化指数函数"),
         family="vector",
         kind="vector",
         symbol=r"\operatorname{softmax}",
@@ -632,6 +633,7 @@ ENTRIES = [
     Activation(
         key="log_softmax",
         name=T("Log-Softmax 函数", "Log-softmax"),
+        aliases=("LogSoftmax",),
         family="vector",
         kind="vector",
         symbol=r"\log\operatorname{softmax}",
@@ -702,6 +704,7 @@ ENTRIES = [
     Activation(
         key="glu",
         name=T("GLU 函数", "GLU"),
+        aliases=("gated linear unit", "门控线性单元"),
         family="vector",
         kind="vector",
         symbol=r"\operatorname{GLU}",

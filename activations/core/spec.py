@@ -144,10 +144,14 @@ class Activation:
     #: figures beyond the standard ones, by name (see :mod:`activations.figures.inventory`)
     extra_figures: tuple[str, ...] = ()
     notes: dict[str, Any] = field(default_factory=dict)
+    #: other names readers search for, in any language (site search finds the page by them first)
+    aliases: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.family not in FAMILIES:
             raise ValueError(f"{self.key}: unknown family {self.family!r}; one of {sorted(FAMILIES)}")
+        if isinstance(self.aliases, str) or not all(isinstance(a, str) and a.strip() for a in self.aliases):
+            raise TypeError(f"{self.key}: aliases must be a tuple of non-empty strings, got {self.aliases!r}")
 
     @property
     def defaults(self) -> dict[str, float]:
