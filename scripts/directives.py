@@ -83,6 +83,17 @@ L = {
     "cite": T("引用此图", "Cite this figure"),
     "cite_text": T("纯文本", "Plain text"),
     "cite_embed": T("嵌入（Markdown / HTML）", "Embed (Markdown / HTML)"),
+    "cite_embed_note": T(
+        "嵌入的是浅色背景的 SVG，即上面“SVG”下载的同一文件：页面上的图随本站的浅色/深色模式变化且没有背景，"
+        "放在别的网站上可能看不清。访问日期在浏览器中自动填为今天。",
+        "The embed uses the light-background SVG, the same file as the “SVG” download above: the figure on "
+        "this page follows this site's light/dark palette and has no background, so elsewhere it could be "
+        "illegible. The access date is filled in with today's date by your browser."),
+    "cite_no_address": T(
+        "本副本构建时没有设置公开网址（SITE_URL），所以链接是相对于站点根目录的路径。",
+        "This copy of the site was built without a public address (SITE_URL), so the links are paths "
+        "relative to the site's root."),
+    "version": T("版本", "version"),
     "site": T("激活函数手册", "Activation Functions Handbook"),
     "name": T("名称", "Name"),
     "family": T("类别", "Family"),
@@ -220,12 +231,32 @@ def params(page: Page, key: str) -> str:
         return L["no_params"](lang)
     head = (f"| {L['param'](lang)} | {L['symbol'](lang)} | {L['default'](lang)} | {L['allowed'](lang)} | "
             f"{L['meaning'](lang)} |\n|---|---|---|---|---|\n")
-    # the allowed range is the phrase of the library's error messages, shown as code (it may contain "|")
     rows = [
-        f"| `{p.name}` | {_math(p.symbol)} | {_num(p.default, 10)} | `{p.allowed}` | {_cell(p.doc(lang))} |"
+        f"| `{p.name}` | {_math(p.symbol)} | {_num(p.default, 10)} | {_allowed(p, lang)} | {_cell(p.doc(lang))} |"
         for p in entry.params
     ]
     return head + "\n".join(rows)
+
+
+#: Param.allowed is the phrase of the library's (English) error messages; the Chinese pages say it in
+#: Chinese. A phrase missing here fails the build naming the parameter.
+ALLOWED_ZH = {
+    "a finite real number": "有限实数",
+    "> 0 and finite": "大于 0 的有限数",
+    ">= 0 and finite": "大于或等于 0 的有限数",
+    "nonzero and finite": "非零的有限数",
+    "an integer >= 1": "大于或等于 1 的整数",
+    "0 or a number with 1e-30 <= |alpha| <= 1e30": "0，或绝对值在 1e-30 与 1e30 之间的数",
+}
+
+
+def _allowed(p, lang: str) -> str:
+    if lang == "en":  # the very phrase of the error message, as code (it may contain "|")
+        return f"`{p.allowed}`"
+    if p.allowed not in ALLOWED_ZH:
+        raise DirectiveError(f"parameter {p.name!r}: no Chinese for its allowed values {p.allowed!r}; "
+                             "add it to ALLOWED_ZH in scripts/directives.py")
+    return _cell(ALLOWED_ZH[p.allowed])
 
 
 def api(page: Page, key: str) -> str:
@@ -254,20 +285,44 @@ def _figure(figure_id: str):
     raise DirectiveError(f"unknown figure {figure_id!r}; known figures: {known}")
 
 
+def _figure_urls(page: Page, figure_id: str) -> tuple[str, str]:
+    """(the figure's address for citations, the file embedded elsewhere): absolute under the public
+    address, or the path inside the site when the build has none (SITE_URL unset)."""
+    where = f"{page.site_url.rstrip('/')}/figures/{figure_id}" if page.site_url else f"figures/{figure_id}"
+    # The light-background SVG (the "SVG" download) is the one to embed: the page's own SVG follows
+    # this site's palette and has no background, so on another site it could be dark text on dark.
+    return f"{where}.svg", f"{where}.print.svg"
+
+
 def figure(page: Page, figure_id: str) -> str:
+    from citation import ACCESS_PLACEHOLDER, project
+
     fig, lang = _figure(figure_id), page.lang
+    cff = project()
     anchor = _anchor(figure_id)
     base = f"{page.root}figures/{figure_id}"
-    downloads = " · ".join(f"[{label}]({base}{suffix})" for suffix, label in FIGURE_FORMATS.items())
-    url = f"{page.site_url.rstrip('/')}/figures/{figure_id}"
+    file_stem = "activations-" + figure_id.replace("/", "-")
+    downloads = " · ".join(
+        f'[{label}]({base}{suffix}){{ download="{file_stem}{suffix.replace(".print", "")}" }}'
+        for suffix, label in FIGURE_FORMATS.items())
+    url, embed_url = _figure_urls(page, figure_id)
     site = L["site"](lang)
     caption = fig.caption(lang)
+    authors = ", ".join(cff.authors)
     bibkey = "activations-" + figure_id.replace("/", "-").replace("_", "-")
-    bibtex = (f"@misc{{{bibkey},\n  title = {{{caption}}},\n  howpublished = {{{site}}},\n"
-              f"  url = {{{url}.svg}},\n  note = {{CC BY 4.0}}\n}}")
-    plain = f"{site}: {caption}. {url}.svg (CC BY 4.0)."
-    embed = f'![{fig.alt(lang)}]({url}.svg)\n\n<img src="{url}.svg" alt="{fig.alt(lang)}">'
+    bibtex = (f"@misc{{{bibkey},\n  author = {{{cff.bibtex_authors}}},\n  title = {{{caption}}},\n"
+              f"  howpublished = {{{site}, {L['version'](lang)} {cff.version}}},\n  year = {{{cff.year}}},\n"
+              f"  version = {{{cff.version}}},\n  url = {{{url}}},\n  urldate = {{{ACCESS_PLACEHOLDER}}},\n"
+              f"  note = {{CC BY 4.0}}\n}}")
+    if lang == "zh":
+        plain = (f"{authors}（{cff.year}）。{caption}。载于《{site}》，版本 {cff.version}。{url}。"
+                 f"CC BY 4.0。访问日期：{ACCESS_PLACEHOLDER}。")
+    else:
+        plain = (f"{authors} ({cff.year}). {caption}. In: {site}, version {cff.version}. {url}. "
+                 f"CC BY 4.0. Accessed {ACCESS_PLACEHOLDER}.")
+    embed = f'![{fig.alt(lang)}]({embed_url})\n\n<img src="{embed_url}" alt="{fig.alt(lang)}">'
     sep = "：" if lang == "zh" else ": "
+    notes = L["cite_embed_note"](lang) + ("" if page.site_url else " " + L["cite_no_address"](lang))
     # the intrinsic size keeps the layout from shifting while the image loads
     width, height = round(fig.size[0] * 100), round(fig.size[1] * 100)
     loading = "eager" if page.figures_shown == 0 else "lazy"
@@ -277,7 +332,7 @@ def figure(page: Page, figure_id: str) -> str:
 <figcaption markdown>{L['figure'](lang)}{sep}{caption} [¶](#{anchor} "{L['permalink'](lang)}"){{ .headerlink }}<br>{L['download'](lang)}{sep}{downloads}</figcaption>
 </figure>
 
-??? quote "{L['cite'](lang)}"
+??? quote act-cite "{L['cite'](lang)}"
     {L['cite_text'](lang)}
 
     ```text
@@ -295,6 +350,8 @@ def figure(page: Page, figure_id: str) -> str:
     ```html
 {_indent(embed, 4)}
     ```
+
+    {notes}
 """
 
 
