@@ -36,6 +36,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+import numpy as np
+
 import activations
 from activations.core import analysis
 from activations.figures.inventory import all_figures
@@ -58,6 +60,9 @@ L = {
     "grad_range": T("导数的取值范围", "Range of the derivative"),
     "jac_range": T("雅可比矩阵元素的范围", "Range of the Jacobian entries"),
     "monotonic": T("单调（不减）", "Monotonic (non-decreasing)"),
+    # a vector-valued function: each output against its own input, the others fixed (Jacobian diagonal >= 0)
+    "monotonic_vector": T("单调（每个输出随其自身的输入不减，其余输入固定）",
+                          "Monotonic (each output non-decreasing in its own input, the others fixed)"),
     "zero_centered": T("以 0 为中心（奇函数）", "Zero-centred (odd)"),
     "smoothness": T("光滑性", "Smoothness"),
     "f0": T("f(0)", "f(0)"),
@@ -181,7 +186,7 @@ def properties(page: Page, key: str) -> str:
     rows = [
         (L["range"](lang), _math(analysis.bounds_tex(entry, props.range))),
         (L["jac_range" if vector else "grad_range"](lang), _math(analysis.bounds_tex(entry, props.grad_range))),
-        (L["monotonic"](lang), _yes(props.monotonic, lang)),
+        (L["monotonic_vector" if vector else "monotonic"](lang), _yes(props.monotonic, lang)),
         (L["zero_centered"](lang), _yes(props.zero_centered, lang)),
         (L["smoothness"](lang), SMOOTHNESS[props.smoothness](lang)),
     ]
@@ -207,17 +212,28 @@ def _vanishing_text(entry: Activation, fx: analysis.Facts, lang: str) -> str:
     cond = rf"\lvert {entry.symbol}'(x)\rvert < {fx.vanishing_eps:g}"  # no "|": it splits table cells
     lo_edge, hi_edge = entry.xlim
     parts = []
+    def closed(edge: float) -> bool:
+        """The edge belongs to the region: f' jumps there and its value at the edge (the library's
+        choice, e.g. ReLU'(0) = 0) is small. At a smooth crossing |f'| is eps itself, not below it."""
+        return bool(abs(entry.grad(np.array([edge]), **entry.defaults)[0]) < fx.vanishing_eps / 2)
+
+    def lt(edge: float) -> str:
+        return r"\le" if closed(edge) else "<"
+
+    def gt(edge: float) -> str:
+        return r"\ge" if closed(edge) else ">"
+
     for a, b in analysis.small_gradient_intervals(entry):
         left = a <= lo_edge and fx.vanish_neg is not None
         right = b >= hi_edge and fx.vanish_pos is not None
         if left and right:
             parts.append(r"x \in \mathbb{R}")
         elif left:
-            parts.append(rf"x < {_num_tex(b)}")
+            parts.append(rf"x {lt(b)} {_num_tex(b)}")
         elif right:
-            parts.append(rf"x > {_num_tex(a)}")
+            parts.append(rf"x {gt(a)} {_num_tex(a)}")
         else:
-            parts.append(rf"{_num_tex(a)} < x < {_num_tex(b)}")
+            parts.append(rf"{_num_tex(a)} {lt(a)} x {lt(b)} {_num_tex(b)}")
     if not parts:
         none = L["none_region"](lang)
         return f"{_math(cond)}：{none}" if lang == "zh" else f"{_math(cond)}: {none}"
