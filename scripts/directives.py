@@ -343,8 +343,13 @@ def figure(page: Page, figure_id: str) -> str:
     width, height = round(fig.size[0] * 100), round(fig.size[1] * 100)
     loading = "eager" if page.figures_shown == 0 else "lazy"
     page.figures_shown += 1
+    # On a phone the figure keeps a legible minimum width and scrolls sideways (docs/assets/site.css);
+    # two-panel figures need more of it than one-panel ones.
+    wide = " act-wide" if fig.size[0] > 8 else ""
     return f"""<figure class="act-figure" id="{anchor}" markdown>
+<div class="act-scroll{wide}" tabindex="0" markdown>
 ![{fig.alt(lang)}]({base}.svg){{ width="{width}" height="{height}" loading={loading} }}
+</div>
 <figcaption markdown>{L['figure'](lang)}{sep}{caption} [¶](#{anchor} "{L['permalink'](lang)}"){{ .headerlink }}<br>{L['download'](lang)}{sep}{downloads}</figcaption>
 </figure>
 
