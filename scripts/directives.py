@@ -40,6 +40,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+import numpy as np
+
 import activations
 from activations.core import analysis
 from activations.figures.inventory import all_figures
@@ -62,6 +64,9 @@ L = {
     "grad_range": T("导数的取值范围", "Range of the derivative"),
     "jac_range": T("雅可比矩阵元素的范围", "Range of the Jacobian entries"),
     "monotonic": T("单调（不减）", "Monotonic (non-decreasing)"),
+    # a vector-valued function: each output against its own input, the others fixed (Jacobian diagonal >= 0)
+    "monotonic_vector": T("单调（每个输出随其自身的输入不减，其余输入固定）",
+                          "Monotonic (each output non-decreasing in its own input, the others fixed)"),
     "zero_centered": T("以 0 为中心（奇函数）", "Zero-centred (odd)"),
     "smoothness": T("光滑性", "Smoothness"),
     "f0": T("f(0)", "f(0)"),
@@ -87,6 +92,17 @@ L = {
     "cite": T("引用此图", "Cite this figure"),
     "cite_text": T("纯文本", "Plain text"),
     "cite_embed": T("嵌入（Markdown / HTML）", "Embed (Markdown / HTML)"),
+    "cite_embed_note": T(
+        "嵌入的是浅色背景的 SVG，即上面“SVG”下载的同一文件：页面上的图随本站的浅色/深色模式变化且没有背景，"
+        "放在别的网站上可能看不清。访问日期在浏览器中自动填为今天。",
+        "The embed uses the light-background SVG, the same file as the “SVG” download above: the figure on "
+        "this page follows this site's light/dark palette and has no background, so elsewhere it could be "
+        "illegible. The access date is filled in with today's date by your browser."),
+    "cite_no_address": T(
+        "本副本构建时没有设置公开网址（SITE_URL），所以链接是相对于站点根目录的路径。",
+        "This copy of the site was built without a public address (SITE_URL), so the links are paths "
+        "relative to the site's root."),
+    "version": T("版本", "version"),
     "site": T("激活函数手册", "Activation Functions Handbook"),
     "name": T("名称", "Name"),
     "family": T("类别", "Family"),
@@ -176,7 +192,7 @@ def properties(page: Page, key: str) -> str:
     rows = [
         (L["range"](lang), _math(analysis.bounds_tex(entry, props.range))),
         (L["jac_range" if vector else "grad_range"](lang), _math(analysis.bounds_tex(entry, props.grad_range))),
-        (L["monotonic"](lang), _yes(props.monotonic, lang)),
+        (L["monotonic_vector" if vector else "monotonic"](lang), _yes(props.monotonic, lang)),
         (L["zero_centered"](lang), _yes(props.zero_centered, lang)),
         (L["smoothness"](lang), SMOOTHNESS[props.smoothness](lang)),
     ]
@@ -202,17 +218,28 @@ def _vanishing_text(entry: Activation, fx: analysis.Facts, lang: str) -> str:
     cond = rf"\lvert {entry.symbol}'(x)\rvert < {fx.vanishing_eps:g}"  # no "|": it splits table cells
     lo_edge, hi_edge = entry.xlim
     parts = []
+    def closed(edge: float) -> bool:
+        """The edge belongs to the region: f' jumps there and its value at the edge (the library's
+        choice, e.g. ReLU'(0) = 0) is small. At a smooth crossing |f'| is eps itself, not below it."""
+        return bool(abs(entry.grad(np.array([edge]), **entry.defaults)[0]) < fx.vanishing_eps / 2)
+
+    def lt(edge: float) -> str:
+        return r"\le" if closed(edge) else "<"
+
+    def gt(edge: float) -> str:
+        return r"\ge" if closed(edge) else ">"
+
     for a, b in analysis.small_gradient_intervals(entry):
         left = a <= lo_edge and fx.vanish_neg is not None
         right = b >= hi_edge and fx.vanish_pos is not None
         if left and right:
             parts.append(r"x \in \mathbb{R}")
         elif left:
-            parts.append(rf"x < {_num_tex(b)}")
+            parts.append(rf"x {lt(b)} {_num_tex(b)}")
         elif right:
-            parts.append(rf"x > {_num_tex(a)}")
+            parts.append(rf"x {gt(a)} {_num_tex(a)}")
         else:
-            parts.append(rf"{_num_tex(a)} < x < {_num_tex(b)}")
+            parts.append(rf"{_num_tex(a)} {lt(a)} x {lt(b)} {_num_tex(b)}")
     if not parts:
         none = L["none_region"](lang)
         return f"{_math(cond)}：{none}" if lang == "zh" else f"{_math(cond)}: {none}"
@@ -226,12 +253,32 @@ def params(page: Page, key: str) -> str:
         return L["no_params"](lang)
     head = (f"| {L['param'](lang)} | {L['symbol'](lang)} | {L['default'](lang)} | {L['allowed'](lang)} | "
             f"{L['meaning'](lang)} |\n|---|---|---|---|---|\n")
-    # the allowed range is the phrase of the library's error messages, shown as code (it may contain "|")
     rows = [
-        f"| `{p.name}` | {_math(p.symbol)} | {_num(p.default, 10)} | `{p.allowed}` | {_cell(p.doc(lang))} |"
+        f"| `{p.name}` | {_math(p.symbol)} | {_num(p.default, 10)} | {_allowed(p, lang)} | {_cell(p.doc(lang))} |"
         for p in entry.params
     ]
     return head + "\n".join(rows)
+
+
+#: Param.allowed is the phrase of the library's (English) error messages; the Chinese pages say it in
+#: Chinese. A phrase missing here fails the build naming the parameter.
+ALLOWED_ZH = {
+    "a finite real number": "有限实数",
+    "> 0 and finite": "大于 0 的有限数",
+    ">= 0 and finite": "大于或等于 0 的有限数",
+    "nonzero and finite": "非零的有限数",
+    "an integer >= 1": "大于或等于 1 的整数",
+    "0 or a number with 1e-30 <= |alpha| <= 1e30": "0，或绝对值在 1e-30 与 1e30 之间的数",
+}
+
+
+def _allowed(p, lang: str) -> str:
+    if lang == "en":  # the very phrase of the error message, as code (it may contain "|")
+        return f"`{p.allowed}`"
+    if p.allowed not in ALLOWED_ZH:
+        raise DirectiveError(f"parameter {p.name!r}: no Chinese for its allowed values {p.allowed!r}; "
+                             "add it to ALLOWED_ZH in scripts/directives.py")
+    return _cell(ALLOWED_ZH[p.allowed])
 
 
 def api(page: Page, key: str) -> str:
@@ -260,30 +307,59 @@ def _figure(figure_id: str):
     raise DirectiveError(f"unknown figure {figure_id!r}; known figures: {known}")
 
 
+def _figure_urls(page: Page, figure_id: str) -> tuple[str, str]:
+    """(the figure's address for citations, the file embedded elsewhere): absolute under the public
+    address, or the path inside the site when the build has none (SITE_URL unset)."""
+    where = f"{page.site_url.rstrip('/')}/figures/{figure_id}" if page.site_url else f"figures/{figure_id}"
+    # The light-background SVG (the "SVG" download) is the one to embed: the page's own SVG follows
+    # this site's palette and has no background, so on another site it could be dark text on dark.
+    return f"{where}.svg", f"{where}.print.svg"
+
+
 def figure(page: Page, figure_id: str) -> str:
+    from citation import ACCESS_PLACEHOLDER, project
+
     fig, lang = _figure(figure_id), page.lang
+    cff = project()
     anchor = _anchor(figure_id)
     base = f"{page.root}figures/{figure_id}"
-    downloads = " · ".join(f"[{label}]({base}{suffix})" for suffix, label in FIGURE_FORMATS.items())
-    url = f"{page.site_url.rstrip('/')}/figures/{figure_id}"
+    file_stem = "activations-" + figure_id.replace("/", "-")
+    downloads = " · ".join(
+        f'[{label}]({base}{suffix}){{ download="{file_stem}{suffix.replace(".print", "")}" }}'
+        for suffix, label in FIGURE_FORMATS.items())
+    url, embed_url = _figure_urls(page, figure_id)
     site = L["site"](lang)
     caption = fig.caption(lang)
+    authors = ", ".join(cff.authors)
     bibkey = "activations-" + figure_id.replace("/", "-").replace("_", "-")
-    bibtex = (f"@misc{{{bibkey},\n  title = {{{caption}}},\n  howpublished = {{{site}}},\n"
-              f"  url = {{{url}.svg}},\n  note = {{CC BY 4.0}}\n}}")
-    plain = f"{site}: {caption}. {url}.svg (CC BY 4.0)."
-    embed = f'![{fig.alt(lang)}]({url}.svg)\n\n<img src="{url}.svg" alt="{fig.alt(lang)}">'
+    bibtex = (f"@misc{{{bibkey},\n  author = {{{cff.bibtex_authors}}},\n  title = {{{caption}}},\n"
+              f"  howpublished = {{{site}, {L['version'](lang)} {cff.version}}},\n  year = {{{cff.year}}},\n"
+              f"  version = {{{cff.version}}},\n  url = {{{url}}},\n  urldate = {{{ACCESS_PLACEHOLDER}}},\n"
+              f"  note = {{CC BY 4.0}}\n}}")
+    if lang == "zh":
+        plain = (f"{authors}（{cff.year}）。{caption}。载于《{site}》，版本 {cff.version}。{url}。"
+                 f"CC BY 4.0。访问日期：{ACCESS_PLACEHOLDER}。")
+    else:
+        plain = (f"{authors} ({cff.year}). {caption}. In: {site}, version {cff.version}. {url}. "
+                 f"CC BY 4.0. Accessed {ACCESS_PLACEHOLDER}.")
+    embed = f'![{fig.alt(lang)}]({embed_url})\n\n<img src="{embed_url}" alt="{fig.alt(lang)}">'
     sep = "：" if lang == "zh" else ": "
+    notes = L["cite_embed_note"](lang) + ("" if page.site_url else " " + L["cite_no_address"](lang))
     # the intrinsic size keeps the layout from shifting while the image loads
     width, height = round(fig.size[0] * 100), round(fig.size[1] * 100)
     loading = "eager" if page.figures_shown == 0 else "lazy"
     page.figures_shown += 1
+    # On a phone the figure keeps a legible minimum width and scrolls sideways (docs/assets/site.css);
+    # two-panel figures need more of it than one-panel ones.
+    wide = " act-wide" if fig.size[0] > 8 else ""
     return f"""<figure class="act-figure" id="{anchor}" markdown>
+<div class="act-scroll{wide}" tabindex="0" markdown>
 ![{fig.alt(lang)}]({base}.svg){{ width="{width}" height="{height}" loading={loading} }}
+</div>
 <figcaption markdown>{L['figure'](lang)}{sep}{caption} [¶](#{anchor} "{L['permalink'](lang)}"){{ .headerlink }}<br>{L['download'](lang)}{sep}{downloads}</figcaption>
 </figure>
 
-??? quote "{L['cite'](lang)}"
+??? quote act-cite "{L['cite'](lang)}"
     {L['cite_text'](lang)}
 
     ```text
@@ -301,6 +377,8 @@ def figure(page: Page, figure_id: str) -> str:
     ```html
 {_indent(embed, 4)}
     ```
+
+    {notes}
 """
 
 

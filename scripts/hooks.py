@@ -3,7 +3,8 @@
 - on_config: fresh library modules for every build (mkdocs serve), quiet jieba; experiment results
   start computing in the background (activations.experiments.results);
 - on_files: publish KaTeX's stylesheet and fonts from node_modules (no CDN, one copy for both languages);
-- on_page_markdown: expand the page directives ({{ formula sigmoid }}, ...; see scripts/directives.py);
+- on_page_markdown: expand the page directives ({{ formula sigmoid }}, ...; see scripts/directives.py)
+  and title the heading permalinks in the page's language;
 - on_post_page: render every formula to HTML with KaTeX at build time (no client-side math script);
 - on_env / on_post_build: figures still being rendered (scripts/gen_figures.py starts them) are copied
   into the site at the end of the build, so a cold build draws figures while it builds the pages; the
@@ -44,6 +45,7 @@ SEARCH_SCRIPTS = {
     "search-loader.js": "assets/javascripts/search-loader.js",
     "search-worker.js": "assets/javascripts/workers/search-worker.js",
 }
+PERMALINK_TITLE = {"zh": "本节的固定链接", "en": "Permanent link to this section"}
 _MATH = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
 _DELIMITED = re.compile(r"^\\\((.*)\\\)$|^\\\[(.*)\\\]$", re.S)
 
@@ -130,8 +132,11 @@ def _check_twins(docs: Path, config) -> None:
 def on_page_markdown(markdown, page, config, files):
     directives = importlib.import_module("directives")
     lang = getattr(page.file, "locale", None) or config.theme.get("language", "zh")
-    where = directives.Page(page.file.src_uri, "en" if lang == "en" else "zh", config.site_url or "/")
+    where = directives.Page(page.file.src_uri, "en" if lang == "en" else "zh", config.site_url or "")
     _describe(page, where.lang)
+    # MkDocs makes a Markdown converter per page from mdx_configs, so this titles this page's heading
+    # permalinks in its own language (toc has a single setting, static-i18n cannot vary it)
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = PERMALINK_TITLE[where.lang]
     try:
         return directives.expand(markdown, where)
     except directives.DirectiveError as err:
@@ -217,6 +222,16 @@ def on_post_build(config):
         _split_search_index(config)
         _publish_deferred_figures()
         _copied.clear()
+        if not config.site_url:
+            _drop_sitemap(Path(config.site_dir))
+
+
+def _drop_sitemap(site: Path) -> None:
+    """A sitemap lists absolute addresses (sitemaps.org); without a public address (SITE_URL unset)
+    static-i18n's would list "None/..." URLs, so such a build publishes none."""
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (site / name).unlink(missing_ok=True)
+    log.info("no SITE_URL: no canonical links, no sitemap, citations name paths inside the site")
 
 
 def _publish_deferred_figures() -> None:

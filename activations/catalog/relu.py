@@ -328,6 +328,11 @@ GLOROT_2011 = Reference(
     "X. Glorot, A. Bordes, Y. Bengio", 2011, "Deep Sparse Rectifier Neural Networks", "AISTATS 2011",
     "https://proceedings.mlr.press/v15/glorot11a.html",
 )
+BERTOIN_2021 = Reference(
+    "D. Bertoin, J. Bolte, S. Gerchinovitz, E. Pauwels", 2021, "Numerical influence of ReLU'(0) on backpropagation",
+    "Advances in Neural Information Processing Systems 34 (NeurIPS 2021)",
+    "https://proceedings.neurips.cc/paper/2021/hash/043ab21fc5a1607b381ac3896176dac6-Abstract.html",
+)
 MAAS_2013 = Reference(
     "A. L. Maas, A. Y. Hannun, A. Y. Ng", 2013, "Rectifier Nonlinearities Improve Neural Network Acoustic Models",
     "ICML 2013 Workshop on Deep Learning for Audio, Speech and Language Processing",
@@ -388,7 +393,7 @@ ENTRIES = [
         ),
         summary=T("负数截为 0、正数原样通过；计算便宜，是深度网络隐藏层的默认选择。",
                   "Zero for negatives, identity for positives; cheap, the default for hidden layers."),
-        references=(NAIR_HINTON_2010, GLOROT_2011),
+        references=(NAIR_HINTON_2010, GLOROT_2011, BERTOIN_2021),
         api=Api("torch.nn.ReLU(inplace=False)", "jax.nn.relu(x)",
                 "keras.activations.relu(x, negative_slope=0.0, max_value=None, threshold=0.0)"),
     ),

@@ -162,6 +162,8 @@ def selu_grad(x: np.ndarray) -> np.ndarray:
 
 GELU_APPROXIMATIONS = ("none", "tanh")
 _GELU_KAPPA = 0.044715
+#: the fitted constant k of GELU's sigmoid approximation x·σ(kx) (Hendrycks & Gimpel 2016)
+GELU_SIGMOID_K = 1.702
 _GELU_TANH_CUTOFF = 100.0  # sigma(2u(x)) is exactly 0 / 1 beyond |x| = 100 (2|u| > 70000)
 
 
@@ -920,9 +922,11 @@ ENTRIES = [
             "approximate": GELU_APPROXIMATIONS,
             "tanh_tex": (
                 r"\operatorname{GELU}_{\tanh}(x) = \frac{x}{2}\left(1 + \tanh\left(\sqrt{\frac{2}{\pi}}"
-                r"\left(x + 0.044715\,x^{3}\right)\right)\right)"
+                rf"\left(x + {_GELU_KAPPA:g}\,x^{{3}}\right)\right)\right)"
             ),
-            "sigmoid_tex": r"\operatorname{GELU}_{\sigma}(x) = x\,\sigma(1.702\,x)",
+            "tanh_kappa": _GELU_KAPPA,
+            "sigmoid_tex": rf"\operatorname{{GELU}}_{{\sigma}}(x) = x\,\sigma({GELU_SIGMOID_K:g}\,x)",
+            "sigmoid_k": GELU_SIGMOID_K,
         },
     ),
     Activation(
@@ -1124,9 +1128,9 @@ def _sci(v: float) -> str:
 @drawer(
     "gelu_approximation",
     caption=T("两种 GELU 近似与精确 GELU 的误差：上为 tanh 近似（PyTorch approximate='tanh'、JAX 默认），"
-              "下为 x·σ(1.702x)；注意两图纵轴的量级不同",
+              f"下为 x·σ({GELU_SIGMOID_K:g}x)；注意两图纵轴的量级不同",
               "Error of two GELU approximations against exact GELU: the tanh form (PyTorch "
-              "approximate='tanh', the JAX default) on top, x·σ(1.702x) below; note the different scales"),
+              f"approximate='tanh', the JAX default) on top, x·σ({GELU_SIGMOID_K:g}x) below; note the different scales"),
     alt=T("两条误差曲线：tanh 近似的误差在 10⁻⁴ 量级，sigmoid 近似的误差在 10⁻² 量级",
           "Two error curves: the tanh approximation is off by about 10⁻⁴, the sigmoid one by about 10⁻²"),
     size=(6.4, 4.8),
@@ -1137,8 +1141,8 @@ def _draw_gelu_approximation(c, figure) -> None:
     errors = (
         (gelu(x, approximate="tanh") - exact,
          r"$\operatorname{GELU}_{\tanh}(x) - \operatorname{GELU}(x)$", c.colors[0]),
-        (x * sigmoid_pair(1.702 * x)[0] - exact,
-         r"$x\,\sigma(1.702\,x) - \operatorname{GELU}(x)$", c.colors[1]),
+        (x * sigmoid_pair(GELU_SIGMOID_K * x)[0] - exact,
+         rf"$x\,\sigma({GELU_SIGMOID_K:g}\,x) - \operatorname{{GELU}}(x)$", c.colors[1]),
     )
     c.ax.remove()
     axes = c.fig.subplots(2, 1, sharex=True)

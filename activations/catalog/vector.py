@@ -618,7 +618,8 @@ ENTRIES = [
         params=(TEMPERATURE,),
         properties=Properties(
             range=Bounds(r"(0,\ 1)^n,\ \textstyle\sum_i y_i = 1", 0.0, 1.0),
-            grad_range=Bounds(r"\left[-\tfrac14,\ \tfrac14\right]", -0.25, 0.25, True, True),
+            # the 1/T of the Jacobian; the numbers are those of the default T = 1
+            grad_range=Bounds(r"\left[-\tfrac{1}{4T},\ \tfrac{1}{4T}\right]", -0.25, 0.25, True, True),
             monotonic=True,
             zero_centered=False,
             smoothness="Cinf",

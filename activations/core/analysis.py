@@ -76,6 +76,22 @@ def _bisect(g: Callable[[float], float], lo: float, hi: float, iters: int = 200)
     return 0.5 * (lo + hi)
 
 
+def _tanh_sigmoid_grad_crossing() -> float:
+    """The x > 0 where tanh' falls under the sigmoid's derivative: tanh' is larger for |x| below it
+    (peak 1 against 1/4), smaller beyond (tanh saturates sooner)."""
+    def tanh_grad(x: float) -> float:
+        return 1.0 - math.tanh(x) ** 2
+
+    def sigmoid_grad(x: float) -> float:
+        s = 1.0 / (1.0 + math.exp(-x))
+        return s * (1.0 - s)
+
+    return _bisect(lambda x: tanh_grad(x) - sigmoid_grad(x), 0.0, 10.0)
+
+
+CONSTANTS["tanh_sigmoid_grad_crossing"] = _tanh_sigmoid_grad_crossing()
+
+
 def _golden_min(f: Callable[[float], float], lo: float, hi: float) -> float:
     inv_phi = (math.sqrt(5) - 1) / 2
     a, b = lo, hi

@@ -25,13 +25,17 @@ from .inventory import Figure
 from ..core.registry import get
 from ..core.spec import Activation
 
-__all__ = ["Canvas", "render", "FORMATS", "THEMES", "CURVE_COLORS"]
+__all__ = ["Canvas", "render", "FORMATS", "THEMES", "CURVE_COLORS", "LINE_STYLES"]
 
 FORMATS = ("svg", "png", "pdf")
 THEMES = ("auto", "light", "dark")
 
-#: mid-tone curve colours, each >= 3:1 contrast on both the light (#fff) and dark (#1e2029) backgrounds
-CURVE_COLORS = ("#3b82f6", "#ea580c", "#16a34a", "#a855f7", "#dc2626", "#0891b2", "#ca8a04", "#db2777")
+#: mid-tone curve colours, each >= 3:1 contrast on both the light (#fff) and dark (#1e2029) backgrounds.
+#: Seven distinct hues (no two blues or two pinks); colour-blind readers tell curves apart by the line
+#: style that overlays change with every curve (LINE_STYLES), not by hue alone.
+CURVE_COLORS = ("#3b82f6", "#ea580c", "#16a34a", "#a855f7", "#dc2626", "#0891b2", "#ca8a04")
+#: the dash patterns overlays cycle through; with 7 colours and 4 styles the first 28 curves all differ
+LINE_STYLES = ("-", "--", "-.", ":")
 SHADE_COLOR = "#ef4444"
 
 # Sentinels drawn in the auto theme and replaced in the SVG text afterwards.
@@ -189,9 +193,9 @@ def _draw_family(c: Canvas, figure: Figure) -> None:
     f_ax, g_ax = c.axes
     for ax, grad, ylabel in ((f_ax, False, _label(entry)), (g_ax, True, _label(entry, prime=True))):
         c.style_axes(ax)
-        for color, values in zip(c.colors, entry.family_values):
+        for i, (color, values) in enumerate(zip(c.colors, entry.family_values)):
             ax.plot(x, _curve(entry, x, grad=grad, **values), color=color, linewidth=1.8,
-                    label=_param_label(entry, values))
+                    linestyle=LINE_STYLES[i % len(LINE_STYLES)], label=_param_label(entry, values))
         ax.set_title(ylabel)
         ax.set_xlim(*entry.xlim)
     c.legend(f_ax, loc="upper left", fontsize=9)
@@ -203,12 +207,11 @@ def _draw_overlay(c: Canvas, figure: Figure) -> None:
     lo = min(e.xlim[0] for e in entries)
     hi = max(e.xlim[1] for e in entries)
     x = np.linspace(lo, hi, 2001)
-    styles = ("-", "--", "-.", ":")
     for ax, grad, title in ((f_ax, False, "$f(x)$"), (g_ax, True, "$f'(x)$")):
         c.style_axes(ax)
         for i, entry in enumerate(entries):
             ax.plot(x, _curve(entry, x, grad=grad), color=c.colors[i % len(c.colors)],
-                    linestyle=styles[(i // len(c.colors)) % len(styles)], linewidth=1.6,
+                    linestyle=LINE_STYLES[i % len(LINE_STYLES)], linewidth=1.8,
                     label=_label(entry, prime=grad))
         ax.set_title(title)
         ax.set_xlim(lo, hi)
