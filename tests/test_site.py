@@ -41,13 +41,20 @@ def test_every_activation_has_a_page_in_both_languages():
 
 
 def test_navigation_has_a_section_per_family_with_its_translation():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from hooks import EXPERIMENTS_SECTION
+
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
     sections = [title for entry in config["nav"] for title, items in entry.items() if isinstance(items, list)]
-    assert sections == [FAMILIES[f].zh for f in FAMILIES], "nav sections must be the families, in order"
+    assert sections == [FAMILIES[f].zh for f in FAMILIES] + [EXPERIMENTS_SECTION], \
+        "nav sections must be the families, in order, then the experiments"
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     translations = next(lang for lang in i18n["languages"] if lang["locale"] == "en")["nav_translations"]
     for family in FAMILIES.values():
         assert translations.get(family.zh) == family.en, f"nav_translations for {family.zh!r}"
+    assert translations.get(EXPERIMENTS_SECTION) == "Experiments"
 
 
 def test_built_navigation_lists_every_function(site):
