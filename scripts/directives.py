@@ -546,14 +546,14 @@ L.update({
         "\\(N(0, 1)\\)，权重按三种初始化随机生成，顶层给一个随机的单位梯度，再用本库的 \\(f\\) 与 \\(f'\\) "
         "逐层反向传播。“梯度比”是某层梯度的范数与顶层梯度范数之比，“深度”是顶层以下的层数；“饱和”指 "
         "\\(|f'(a)|\\) 小于本页梯度很小的阈值的单元所占比例。对这种每层宽度相同的网络，Xavier 的方差 "
-        "\\(2/(n_\\text{in}+n_\\text{out})\\) 与 LeCun 的 \\(1/n\\) 相等，所以两行数字相同、图中两条曲线重合。",
+        "\\(2/(n_\\text{{in}}+n_\\text{{out}})\\) 与 LeCun 的 \\(1/n\\) 相等，所以两行数字相同、图中两条曲线重合。",
         "The table and the figure come from the [depth experiment]({root}experiments/depth.md): a fully connected "
         "net of width {width} and depth {depth}, inputs drawn from \\(N(0, 1)\\), weights drawn with three "
         "initialisations, and a random unit gradient at the top propagated down layer by layer with this "
         "library's \\(f\\) and \\(f'\\). The gradient ratio is a layer's gradient norm divided by the top "
         "layer's; depths count the layers below the top; saturated is the fraction of units whose \\(|f'(a)|\\) "
         "is below this page's small-gradient threshold. In a net whose layers all have the same width, Xavier's "
-        "variance \\(2/(n_\\text{in}+n_\\text{out})\\) equals LeCun's \\(1/n\\), so their rows agree and "
+        "variance \\(2/(n_\\text{{in}}+n_\\text{{out}})\\) equals LeCun's \\(1/n\\), so their rows agree and "
         "their curves coincide."),
 })
 
