@@ -48,6 +48,8 @@ def _author(person: dict) -> tuple[str, str]:
 
 @functools.cache
 def project(path: Path = CFF) -> Project:
+    if not path.exists():
+        raise CitationError(f"{path.name} is missing ({path}): figure citations are made from it")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     missing = [key for key in ("authors", "version", "date-released", "title") if not data.get(key)]
     if missing:

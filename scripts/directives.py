@@ -317,10 +317,13 @@ def _figure_urls(page: Page, figure_id: str) -> tuple[str, str]:
 
 
 def figure(page: Page, figure_id: str) -> str:
-    from citation import ACCESS_PLACEHOLDER, project
+    from citation import ACCESS_PLACEHOLDER, CitationError, project
 
     fig, lang = _figure(figure_id), page.lang
-    cff = project()
+    try:
+        cff = project()
+    except CitationError as err:
+        raise DirectiveError(str(err)) from None
     anchor = _anchor(figure_id)
     base = f"{page.root}figures/{figure_id}"
     file_stem = "activations-" + figure_id.replace("/", "-")

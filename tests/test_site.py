@@ -151,7 +151,8 @@ def scratch(tmp_path):
     """A copy of the project's site sources in which a test can break one page."""
     for name in ("docs", "scripts", "overrides"):
         shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for name in ("mkdocs.yml", "CITATION.cff"):  # the citations of figures come from CITATION.cff
+        shutil.copy(ROOT / name, tmp_path / name)
     for name in ("activations", "node_modules"):
         (tmp_path / name).symlink_to(ROOT / name, target_is_directory=True)
     return tmp_path
