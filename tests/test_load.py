@@ -5,6 +5,8 @@
   still works, colour-scheme meta included.
 - Tables off screen are skipped until needed (`content-visibility: auto`, docs/assets/site.css) and
   still render when scrolled to; no layout shift on load.
+- Each page preloads exactly the KaTeX fonts its formulas use (scripts/katex.py reads them off KaTeX's
+  stylesheet), so no font arrives late and none is fetched for nothing.
 - Formulas are still KaTeX HTML for the eye plus MathML for screen readers; figures below the first
   are lazy.
 """
@@ -122,3 +124,25 @@ def test_formulas_keep_html_and_mathml_and_figures_below_the_first_are_lazy(brow
             assert loading[0] == "eager" and set(loading[1:]) <= {"lazy"}, f"{rel}: {loading}"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("rel", ["", "functions/sigmoid/", "functions/gelu/", "en/functions/softmax/",
+                                 "functions/sparsemax/", "overview/", "en/accuracy/"])
+def test_pages_preload_exactly_the_katex_fonts_they_use(browser, site_url, rel):
+    context, page = _new_page(browser, width=1280, height=900)
+    fetched = set()
+    page.on("request", lambda r: "/katex/fonts/" in r.url and fetched.add(r.url.rsplit("/", 1)[1]))
+    try:
+        page.goto(site_url + rel, wait_until="load")
+        # every formula on screen, so each font a formula needs is asked for
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        page.evaluate("document.querySelectorAll('.md-typeset__scrollwrap').forEach(w => w.style.contentVisibility = 'visible')")
+        page.evaluate("document.fonts.ready")
+        page.wait_for_load_state("networkidle")
+        preloaded = set(page.evaluate("""[...document.querySelectorAll('link[rel=preload][as=font]')]
+            .map(l => l.href.split('/').pop())"""))
+    finally:
+        context.close()
+    assert fetched == preloaded, f"{rel}: fetched {sorted(fetched)}, preloaded {sorted(preloaded)}"
+    if rel.removeprefix("en/").startswith("functions/"):
+        assert {"KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2"} <= preloaded
