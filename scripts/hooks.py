@@ -148,7 +148,11 @@ def on_post_page(output, page, config):
     head = [f'<link rel="preload" href="{root}{KATEX_ASSETS}/fonts/{font}" as="font" type="font/woff2" crossorigin>'
             for font in fonts_used(output)]
     head.append(f'<link rel="stylesheet" href="{root}{KATEX_ASSETS}/katex.min.css">')
-    return output.replace("</head>", "".join(head) + "</head>", 1)
+    output = output.replace("</head>", "".join(head) + "</head>", 1)
+    # Every content table (Markdown's have no attribute) in a block the browser may skip while it is off
+    # screen (docs/assets/site.css): present from the first parse, before Material's script moves the
+    # table into its scroll wrapper (inside this block, so the move restyles nothing off screen).
+    return output.replace("<table>", '<div class="act-table"><table>').replace("</table>", "</table></div>")
 
 
 def _relative_root(page) -> str:

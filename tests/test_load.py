@@ -92,7 +92,7 @@ def test_no_layout_shift_and_tables_render_when_reached(browser, site_url, rel):
         page.wait_for_timeout(300)
         shifts = page.evaluate("window.__shifts")
         assert sum(shifts) < 0.01, f"{rel}: layout shift on load {shifts}"
-        wraps = page.locator(".md-typeset__scrollwrap")
+        wraps = page.locator(".act-table")
         for i in range(wraps.count()):
             wrap = wraps.nth(i)
             assert wrap.evaluate("w => getComputedStyle(w).contentVisibility") == "auto"
@@ -101,11 +101,14 @@ def test_no_layout_shift_and_tables_render_when_reached(browser, site_url, rel):
             # (the browser renders a skipped block in the frame after it comes near the viewport)
             rendered = wrap.evaluate("""async w => {
                 for (let frame = 0; frame < 3; frame++) await new Promise(r => requestAnimationFrame(r));
-                const t = w.querySelector('table'), last = t.rows[t.rows.length - 1];
-                return {table: t.getBoundingClientRect().height, wrap: w.getBoundingClientRect().height,
+                const t = w.querySelector('.md-typeset__scrollwrap > .md-typeset__table > table'),
+                      last = t.rows[t.rows.length - 1];
+                const scroll = t.parentElement.parentElement, m = getComputedStyle(scroll);
+                return {table: scroll.offsetHeight + parseFloat(m.marginTop) + parseFloat(m.marginBottom),
+                        wrap: w.getBoundingClientRect().height,
                         lastRowBoxes: last.getClientRects().length, hidden: !w.checkVisibility()}; }""")
             assert (rendered["hidden"] or rendered["table"] > 0 and rendered["lastRowBoxes"] > 0
-                    and abs(rendered["wrap"] - rendered["table"]) < 40), f"{rel}: table {i + 1} {rendered}"
+                    and abs(rendered["wrap"] - rendered["table"]) < 2), f"{rel}: table {i + 1} {rendered}"
     finally:
         context.close()
 
@@ -136,7 +139,7 @@ def test_pages_preload_exactly_the_katex_fonts_they_use(browser, site_url, rel):
         page.goto(site_url + rel, wait_until="load")
         # every formula on screen, so each font a formula needs is asked for
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-        page.evaluate("document.querySelectorAll('.md-typeset__scrollwrap').forEach(w => w.style.contentVisibility = 'visible')")
+        page.evaluate("document.querySelectorAll('.act-table').forEach(w => w.style.contentVisibility = 'visible')")
         page.evaluate("document.fonts.ready")
         page.wait_for_load_state("networkidle")
         preloaded = set(page.evaluate("""[...document.querySelectorAll('link[rel=preload][as=font]')]
