@@ -18,10 +18,12 @@ def test_renders_chosen_figures_in_chosen_formats(tmp_path):
                  "--dpi", "50", "--theme", "dark")
     assert result.returncode == 0, result.stderr
     made = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.*"))
-    assert made == ["sigmoid/function.png", "sigmoid/function.svg", "sigmoid/gradient.png", "sigmoid/gradient.svg",
+    # A function's name selects all of its figures, the deep-network experiment's among them.
+    assert made == ["sigmoid/deep_network.png", "sigmoid/deep_network.svg", "sigmoid/function.png",
+                    "sigmoid/function.svg", "sigmoid/gradient.png", "sigmoid/gradient.svg",
                     "softmax/jacobian.png", "softmax/jacobian.svg"]
     assert (tmp_path / "sigmoid/function.png").read_bytes().startswith(b"\x89PNG")
-    assert "[1/3]" in result.stderr and "3 figures in" in result.stderr  # progress output
+    assert "[1/4]" in result.stderr and "4 figures in" in result.stderr  # progress output
 
 
 def test_png_dpi_sets_the_pixel_size(tmp_path):
