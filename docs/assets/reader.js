@@ -19,7 +19,10 @@
     return index;
   }
 
-  document.addEventListener("click", async (event) => {
+  // The switch carries the section's index in the hash (#act-section-3) and the twin replaces it by its
+  // own heading's id on arrival. No fetch of the twin: that fails from file:// (the offline copy).
+  const SECTION_HASH = /^#act-section-(\d+)$/;
+  document.addEventListener("click", (event) => {
     const link = event.target.closest("a.md-select__link[hreflang]");
     if (!link || event.defaultPrevented || event.button !== 0 ||
         event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
@@ -27,17 +30,17 @@
     if (index < 0) return;  // at the top: the twin's top is the same place
     event.preventDefault();
     const target = new URL(link.href);
-    try {
-      const response = await fetch(target.href);
-      if (response.ok) {
-        const twin = new DOMParser().parseFromString(await response.text(), "text/html");
-        const heading = twin.querySelectorAll(HEADINGS)[index];
-        if (heading) target.hash = heading.id;
-      }
-    } finally {
-      location.href = target.href;  // with the section when the twin had it, else the twin's top
-    }
+    target.hash = `act-section-${index}`;
+    location.href = target.href;
   });
+
+  const arrived = SECTION_HASH.exec(location.hash);
+  if (arrived) {
+    const heading = document.querySelectorAll(HEADINGS)[Number(arrived[1])];
+    // a same-page hash change: the browser scrolls to the heading (with the theme's scroll margin)
+    if (heading) location.replace("#" + heading.id);
+    else history.replaceState(null, "", location.pathname + location.search);
+  }
 
   const today = new Date();
   const pad = (n) => String(n).padStart(2, "0");
