@@ -1,4 +1,4 @@
-"""The original note's claims, as the sigmoid, tanh and ReLU pages state them: each page sentence says
+"""The original note's claims, as the sigmoid, tanh, ReLU and softmax pages state them: each page sentence says
 whether a claim holds in the experiments, and this test checks that the measurement says the same.
 If a change to the experiments turns a result around, this fails and the page must be rewritten."""
 
@@ -41,3 +41,21 @@ def test_relu_keeps_the_gradient_only_with_he_and_is_sparse_after_training():
     assert relu["sparsity"] > tanh["sparsity"] and relu["dead"] > 0
     for lang, phrase in (("zh", "只在与 ReLU 匹配的初始化下成立"), ("en", "holds only with the initialisation made for ReLU")):
         assert phrase in _page("relu", lang)
+
+
+def test_softmax_jacobian_vanishes_with_the_gap_but_cross_entropy_keeps_the_gradient():
+    data = results.get("softmax_saturation")
+    below = [data["sizes"][n]["gap_below"] for n in ("2", "10", "100")]
+    # "the derivative is close to 0 when the inputs differ a lot": every entry < 1 % of ¼ beyond a gap
+    assert all(g is not None for g in below)
+    # "more marked with many classes", half right: small entries at equal logits, later saturation
+    assert below == sorted(below)
+    assert data["sizes"]["100"]["jac_max_at_zero"] < data["sizes"]["2"]["jac_max_at_zero"] / 10
+    # the gradient vanishes with the squared error, not with cross-entropy
+    ten = data["at_report_gap"]["10"]
+    assert ten["ce"] > 1.4 and ten["mse"] < 1e-3
+    for lang, phrases in (("zh", ("这句话成立", "只对了一半", "只在不用交叉熵时成立")),
+                          ("en", ("the claim holds", "half right", "holds only without\n  cross-entropy"))):
+        page = _page("softmax", lang)
+        for phrase in phrases:
+            assert phrase in page, (lang, phrase)

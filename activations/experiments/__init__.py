@@ -21,7 +21,7 @@ __all__ = ["EXPERIMENTS", "Experiment", "Column", "field_value", "get_experiment
 
 _NOT_EXPERIMENTS = {"base", "results", "deep_network"}
 #: the order of the experiments in the navigation and the gallery (others follow, by name)
-ORDER = ("depth", "mean_field", "dead_relu", "training", "products", "selu_constants")
+ORDER = ("depth", "mean_field", "dead_relu", "training", "softmax_saturation", "products", "selu_constants")
 
 
 def _collect() -> dict[str, Experiment]:
