@@ -116,10 +116,10 @@ EXPERIMENT = Experiment(
 @drawer(
     "softmax_saturation",
     caption=T("上：logits 为 (Δ, 0, …, 0) 时雅可比矩阵的最大元素随差距 Δ 的变化（点线：¼ 的 1%）；"
-              "下：n = 10、目标不是领先类别时，交叉熵与概率平方误差对 logits 的梯度范数",
+              "下：n = 10、目标不是领先类别时，交叉熵 −ln y_t 与概率上的平方误差 ½‖y − t‖² 对 logits 的梯度范数",
               "Top: the largest Jacobian entry for the logits (Δ, 0, …, 0) against the gap Δ (dotted: 1 % of ¼); "
               "bottom: for n = 10 and a target that is not the leading class, the norm of the gradient with "
-              "respect to the logits of cross-entropy and of the squared error on the probabilities"),
+              "respect to the logits of cross-entropy −ln y_t and of the squared error on the probabilities ½‖y − t‖²"),
     alt=T("上图中雅可比矩阵的最大元素随差距先升后降并趋于 0；下图中交叉熵的梯度范数趋于 √2，平方误差的梯度趋于 0",
           "Top: the largest Jacobian entry rises, then falls towards 0 with the gap; bottom: the cross-entropy "
           "gradient norm tends to √2 while the squared-error gradient tends to 0"),
@@ -133,7 +133,9 @@ def _draw(c, figure) -> None:
     c.axes[:] = [left, right]
     styles = ("-", "--", "-.")
     c.style_axes(left, xlabel="", origin=False)
-    for i, (n, size) in enumerate(data["sizes"].items()):
+    # in the settings' order (the cached JSON sorts its keys as text: "10" < "100" < "2")
+    for i, n in enumerate(str(n) for n in EXPERIMENT.settings["classes"]):
+        size = data["sizes"][n]
         left.semilogy(gaps, size["jac_max"], color=c.colors[i], linestyle=styles[i], linewidth=2,
                       label=f"$n = {n}$")
     left.axhline(data["level"], color=c.ink, alpha=0.6, linewidth=1.2, linestyle=":")
@@ -142,9 +144,10 @@ def _draw(c, figure) -> None:
     c.legend(left, loc="lower left", fontsize=10)
     ten = data["sizes"]["10"]
     c.style_axes(right, xlabel="$\\Delta$", origin=False)
-    right.semilogy(gaps, ten["ce_grad_norm"], color=c.colors[0], linewidth=2, label="cross-entropy")
+    # the legends are formulas, not words: one figure serves both languages
+    right.semilogy(gaps, ten["ce_grad_norm"], color=c.colors[0], linewidth=2, label=r"$L = -\ln y_t$")
     right.semilogy(gaps, ten["mse_grad_norm"], color=c.colors[1], linestyle=styles[1], linewidth=2,
-                   label="squared error on $y$")
+                   label=r"$L = \frac{1}{2}\Vert \mathbf{y} - \mathbf{t} \Vert^2$")
     right.set_ylabel(r"$\Vert \partial L / \partial \mathbf{x} \Vert$")
     right.set_xlim(gaps[0], gaps[-1])
     c.legend(right, loc="lower left", fontsize=10)
