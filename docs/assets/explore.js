@@ -250,7 +250,10 @@
 
     resize() {
       const w = Math.max(this.box.clientWidth, 200);
-      if (this.plot && Math.abs(this.plot.width - w) > 1) this.plot.setSize({ width: w, height: this.plot.height });
+      if (this.plot && Math.abs(this.plot.width - w) > 1) {
+        this.plot.setSize({ width: w, height: this.plot.height });
+        if (this.idx !== null) this.placeCursor();
+      }
     }
 
     setIdx(i, place = true) {
@@ -497,9 +500,8 @@
   // --- the compare page --------------------------------------------------------------------------------
   // State in the URL query: ?f=gelu,silu,mish&show=f&x=-0.75&elu.alpha=0.3 (and xr=lo,hi when zoomed).
   class Compare {
-    constructor(host, uPlot) {
+    constructor(host) {
       this.host = host;
-      this.uPlot = uPlot;
       this.meta = JSON.parse(host.querySelector(".act-compare-data").textContent);
       this.byKey = new Map(this.meta.functions.map((f) => [f.key, f]));
       this.data = new Map();  // key -> exported view data
@@ -507,9 +509,9 @@
       const q = new URLSearchParams(location.search);
       this.selected = (q.get("f") || "sigmoid,tanh,relu,gelu").split(",").filter((k) => this.byKey.has(k));
       this.show = q.get("show") === "g" ? "g" : "f";
-      this.query = q;
-      this.buildControls();
-      this.load().then(() => {
+      this.buildControls();  // at once (the page is this view): only the chart waits for uPlot
+      Promise.all([loadUplot(), this.load()]).then(([uPlot]) => {
+        this.uPlot = uPlot;
         this.restore(q);
         this.ready = true;
       }).catch((err) => failed(host, err));
@@ -576,6 +578,7 @@
     }
 
     changed() {
+      if (!this.uPlot) return;  // still loading: restore() draws what is chosen by then
       const token = (this.token = (this.token || 0) + 1);
       this.load().then(() => { if (token === this.token) { this.redraw(); this.buildParams(); this.save(); } })
         .catch((err) => failed(this.host, err));
@@ -678,11 +681,14 @@
       }
       const x = this.xs[this.chart.idx];
       const name = this.show === "g" ? "f′(x)" : "f(x)";
-      const rows = this.keys.map((k) => {
+      const rows = this.keys.map((k, n) => {
         const d = this.data.get(k), i = nearestIndex(d.x, x), cur = this.curve(k);
         const v = (this.show === "g" ? cur.g : cur.f)[i];
         const own = d.x[i] !== x ? T.atOwn(fmtX(d.x[i])) : "";
-        return `<tr data-key="${k}"><th scope="row">${this.byKey.get(k).name}</th><td data-v="${this.show}">${fmt(v)}</td><td>${own}</td></tr>`;
+        const style = curveStyle(n);
+        const key = `<svg class="act-swatch" width="28" height="8" aria-hidden="true"><line x1="0" x2="28" y1="4" y2="4" ` +
+          `style="stroke: var(--act-curve-${style.hue + 1})" stroke-width="2" stroke-dasharray="${style.dash.join(" ")}"/></svg>`;
+        return `<tr data-key="${k}"><td>${key}</td><th scope="row">${this.byKey.get(k).name}</th><td data-v="${this.show}">${fmt(v)}</td><td>${own}</td></tr>`;
       });
       this.readout.innerHTML = `<p>${T.at(`<span data-v="x">${fmtX(x)}</span>`)}${name}</p>` +
         `<table class="act-values"><tbody>${rows.join("")}</tbody></table>`;
@@ -701,7 +707,7 @@
       }
       if (this.chart) {
         const { min, max } = this.chart.plot.scales.x, home = this.chart.opts.home;
-        if (Math.abs(min - home[0]) > 1e-9 || Math.abs(max - home[1]) > 1e-9) q.set("xr", `${+min.toFixed(3)},${+max.toFixed(3)}`);
+        if (min !== null && max !== null && (Math.abs(min - home[0]) > 1e-9 || Math.abs(max - home[1]) > 1e-9)) q.set("xr", `${+min.toFixed(3)},${+max.toFixed(3)}`);
       }
       history.replaceState(null, "", `${location.pathname}?${q.toString().replace(/%2C/g, ",")}${location.hash}`);
     }
@@ -798,9 +804,5 @@
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   }
 
-  document.querySelectorAll(".act-compare").forEach((host) => {
-    whenNear(host, null, () => {
-      loadUplot().then((uPlot) => { host.view = new Compare(host, uPlot); }).catch((err) => failed(host, err));
-    });
-  });
+  document.querySelectorAll(".act-compare").forEach((host) => { host.view = new Compare(host); });
 })();
