@@ -14,6 +14,7 @@ import json
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 from urllib.parse import urlparse
 
 import numpy as np
@@ -315,11 +316,11 @@ def test_compare_restores_its_state_from_the_url(browser, site_url, lang):
         # export: an SVG and a PNG drawn in the browser
         with page.expect_download() as svg:
             page.locator(".act-svg").click()
-        text = open(svg.value.path()).read()
+        text = Path(svg.value.path()).read_text()
         assert text.startswith("<svg") and text.count("<path") == 4 and "Mish" in text
         with page.expect_download() as png:
             page.locator(".act-png").click()
-        assert open(png.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+        assert Path(png.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     finally:
         context.close()
     assert not problems, problems
@@ -333,10 +334,12 @@ def test_family_shortcut_and_a_reload_reproduce_the_view(browser, site_url):
         page.goto(site_url + "en/compare/", wait_until="load")
         page.wait_for_selector(".act-compare--ready .u-over", timeout=15000)
         page.locator(".act-families [data-family=shrinkage]").click()
-        page.wait_for_selector(".act-values tr[data-key=hardshrink]")
-        page.locator(".act-compare .act-chart").focus()
+        page.wait_for_function("location.search.includes('f=hardshrink,softshrink,tanhshrink')")
+        page.locator(".act-compare .act-chart").focus()  # the cursor starts at x = 0
         page.keyboard.press("ArrowRight")
-        page.wait_for_function("location.search.includes('x=')")
+        page.wait_for_selector(".act-values tr[data-key=hardshrink]")
+        assert page.locator(".act-compare .act-readout [data-v=x]").inner_text() == "0.05"
+        page.wait_for_function("location.search.includes('x=0.05')")
         before = page.locator(".act-compare .act-readout").inner_text()
         page.reload(wait_until="load")
         page.wait_for_selector(".act-values tr[data-key=hardshrink]")

@@ -190,6 +190,7 @@
       const { uPlot, opts } = this;
       const scale = this.plot ? [this.plot.scales.x.min, this.plot.scales.x.max] : opts.home;
       if (this.plot) this.plot.destroy();
+      this.ready = false;  // uPlot draws in a microtask; the cursor is placed once it has (hooks.ready)
       const c = palette(this.box);
       const axis = { stroke: c.ink, grid: { stroke: c.faint, width: 1 }, ticks: { stroke: c.faint, width: 1 },
                      font: "12px system-ui, sans-serif" };
@@ -213,7 +214,10 @@
         }))],
         hooks: {
           drawAxes: [(u) => chart.drawBand(u, c)],
-          setCursor: [(u) => { if (u.cursor.idx !== null && u.cursor.idx !== undefined) chart.setIdx(u.cursor.idx, false); }],
+          // only a pointer over the chart moves the cursor through uPlot; uPlot also re-fires this after
+          // its own redraws, with a position that may predate a new scale, which must not move it
+          setCursor: [(u) => { if (chart.hover && u.cursor.idx !== null && u.cursor.idx !== undefined) chart.setIdx(u.cursor.idx, false); }],
+          ready: [() => { chart.ready = true; if (chart.idx !== null) chart.placeCursor(); }],
           setScale: [(u, key) => { if (key === "x") { scale[0] = u.scales.x.min; scale[1] = u.scales.x.max; } }],
         },
       }, [opts.xs, ...opts.series.map((s) => s.values)], this.box);
@@ -267,15 +271,20 @@
     setX(x) { this.setIdx(nearestIndex(this.opts.xs, x)); }
 
     placeCursor() {
+      if (!this.ready) return;
       const u = this.plot, x = this.opts.xs[this.idx];
       if (x < u.scales.x.min || x > u.scales.x.max) {  // keep the cursor in view: pan to it
         const w = u.scales.x.max - u.scales.x.min;
         u.setScale("x", { min: x - w / 2, max: x + w / 2 });
       }
-      const vals = this.opts.series.filter((s) => s.show !== false).map((s) => s.values[this.idx])
-        .filter((v) => v !== null && v !== undefined);
-      const top = vals.length ? u.valToPos(vals[0], "y") : u.bbox.height / 2 / devicePixelRatio;
-      u.setCursor({ left: u.valToPos(x, "x"), top }, false);
+      // after uPlot's own microtask has applied new scales, sizes or data (queued before this one)
+      queueMicrotask(() => {
+        if (u !== this.plot || this.idx === null) return;
+        const i = this.idx, vals = this.opts.series.filter((s) => s.show !== false).map((s) => s.values[i])
+          .filter((v) => v !== null && v !== undefined);
+        const top = vals.length ? u.valToPos(vals[0], "y") : u.bbox.height / 2 / devicePixelRatio;
+        u.setCursor({ left: u.valToPos(this.opts.xs[i], "x"), top }, false);
+      });
     }
 
     zoom(factor, centre) {
@@ -334,7 +343,11 @@
       };
       box.addEventListener("pointerup", end);
       box.addEventListener("pointercancel", end);
-      box.addEventListener("mouseleave", () => { if (this.idx !== null) requestAnimationFrame(() => this.placeCursor()); });
+      box.addEventListener("pointermove", (e) => { this.hover = e.pointerType === "mouse" && this.plot.over.contains(e.target); });
+      box.addEventListener("mouseleave", () => {
+        this.hover = false;
+        if (this.idx !== null) requestAnimationFrame(() => this.placeCursor());  // the last value stays shown
+      });
       box.addEventListener("focus", () => {
         if (this.idx === null) this.setX(0); else this.placeCursor();
       });
@@ -344,7 +357,7 @@
           ArrowLeft: () => this.setIdx((this.idx ?? 0) - step), ArrowRight: () => this.setIdx((this.idx ?? 0) + step),
           "+": () => this.zoom(0.8), "=": () => this.zoom(0.8), "-": () => this.zoom(1.25), "0": () => this.home(),
         };
-        if (keys[e.key]) { e.preventDefault(); keys[e.key](); }
+        if (keys[e.key]) { e.preventDefault(); this.hover = false; keys[e.key](); }  // the keyboard leads now
       });
     }
   }
