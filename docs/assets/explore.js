@@ -680,7 +680,7 @@
           rows.forEach((r, n) => { if (n !== k) r.set(choice[n]); });
           this.redraw();
           this.save();
-        }, `${this.byKey.get(key).name}: `));
+        }));  // in a fieldset named after the function: the slider's group says whose it is
         blocks.push(el("fieldset", { "data-key": key }, el("legend", { text: this.byKey.get(key).name }), ...rows,
           ...(rows.length > 1 ? [el("p", { class: "act-note", text: T.oneAtATime })] : [])));
       }
