@@ -167,9 +167,10 @@ def _page(browser, site_url, width=1280, scheme="light"):
 
 def _open_view(page, site_url, rel):
     page.goto(site_url + rel, wait_until="load")
-    # nothing of the view is fetched before the reader comes near it
+    # nothing of the view is fetched before the reader moves and comes near it
     view = page.locator(".act-explore")
     view.scroll_into_view_if_needed()
+    page.mouse.wheel(0, 1)  # the reader scrolls (scroll_into_view may not have had to)
     page.wait_for_selector(".act-explore--ready .u-over", timeout=15000)
     return view
 
@@ -192,6 +193,7 @@ def test_readout_is_the_library_value(browser, site_url, lang, key):
         fetched = []
         page.on("request", lambda r: fetched.append(r.url))
         page.goto(site_url + ("en/" if lang == "en" else "") + f"functions/{key}/", wait_until="load")
+        page.wait_for_timeout(1000)  # a reader who has not moved yet: nothing of the view is fetched
         assert not any("uPlot" in u or "interactive/" in u for u in fetched), "loaded before the view came near"
         view = _open_view(page, site_url, ("en/" if lang == "en" else "") + f"functions/{key}/")
         assert page.locator(".act-explore").count() == 1

@@ -95,22 +95,28 @@
     return dataLoaded.get(url);
   }
 
-  // Start `build` when the element comes within a screen of the viewport, or at once on `trigger`;
-  // never before the page's load event.
+  // Start `build` when the element comes within half a screen of the viewport once the reader has
+  // scrolled (or touched, clicked, pressed a key), or at once on `trigger`. A page that has just loaded
+  // and is left alone (as Lighthouse leaves it) fetches nothing: the chart code and its data cost the
+  // first paint, the main thread and the network nothing until the reader moves.
+  const moved = new Promise((resolve) => {
+    const events = ["scroll", "wheel", "touchstart", "pointerdown", "keydown"];
+    const go = () => { events.forEach((e) => window.removeEventListener(e, go, true)); resolve(); };
+    const listen = () => events.forEach((e) => window.addEventListener(e, go, { capture: true, passive: true }));
+    if (document.readyState === "complete") listen();
+    else window.addEventListener("load", listen, { once: true });
+  });
   function whenNear(el, trigger, build) {
-    let started = false;
-    const start = () => { if (!started) { started = true; observer && observer.disconnect(); build(); } };
-    let observer = null;
+    let started = false, observer = null;
+    const start = () => { if (!started) { started = true; if (observer) observer.disconnect(); build(); } };
     if (trigger) trigger.addEventListener("click", start);
-    const watch = () => {
+    moved.then(() => {
       if (started) return;
       observer = new IntersectionObserver((entries) => {
         if (entries.some((e) => e.isIntersecting)) start();
-      }, { rootMargin: "100% 0px" });
+      }, { rootMargin: "50% 0px" });
       observer.observe(el);
-    };
-    if (document.readyState === "complete") watch();
-    else window.addEventListener("load", watch, { once: true });
+    });
   }
 
   // --- colours: CSS variables of docs/assets/site.css, per palette ------------------------------------
