@@ -1,4 +1,5 @@
-"""mkdocs-gen-files script: publish every figure of the registry under figures/<id>.<format>.
+"""mkdocs-gen-files script: publish every figure of the registry under figures/<id>.<format>, and the
+data of every interactive view under interactive/<key>.json.
 
 Drawing and caching live in the library (activations.figures.plotting, activations.figures.cache); this loop
 only hands the cached files to MkDocs. Figure URLs carry no language, so both languages share them.

@@ -197,11 +197,11 @@ def on_post_page(output, page, config):
     placeholder = importlib.import_module("directives").ROOT_PLACEHOLDER
     if placeholder in output:
         # A page with an interactive view (scripts/directives.py): its data paths made relative to this
-        # page, and the small script that loads uPlot and the data once the view is near (deferred: it
-        # runs after parsing and starts nothing before the page has loaded).
+        # page, and the small loader (deferred) that fetches the views' code, uPlot and the data only once
+        # the reader comes near a view (docs/assets/explore.js).
         output = output.replace(placeholder, root)
         head.append(f'<script src="{root}assets/explore.js" defer data-uplot="{root}{UPLOT_ASSETS["uPlot.iife.min.js"]}"'
-                    f' data-uplot-css="{root}{UPLOT_ASSETS["uPlot.min.css"]}"></script>')
+                    f' data-uplot-css="{root}{UPLOT_ASSETS["uPlot.min.css"]}" data-views="{root}assets/explore-view.js"></script>')
     output = output.replace("</head>", "".join(head) + "</head>", 1)
     # Every content table (Markdown's have no attribute) in a block the browser may skip while it is off
     # screen (docs/assets/site.css): present from the first parse, before Material's script moves the

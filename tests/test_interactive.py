@@ -194,7 +194,8 @@ def test_readout_is_the_library_value(browser, site_url, lang, key):
         page.on("request", lambda r: fetched.append(r.url))
         page.goto(site_url + ("en/" if lang == "en" else "") + f"functions/{key}/", wait_until="load")
         page.wait_for_timeout(1000)  # a reader who has not moved yet: nothing of the view is fetched
-        assert not any("uPlot" in u or "interactive/" in u for u in fetched), "loaded before the view came near"
+        assert not any(s in u for u in fetched for s in ("uPlot", "explore-view", "interactive/")), \
+            "loaded before the reader came near the view"
         view = _open_view(page, site_url, ("en/" if lang == "en" else "") + f"functions/{key}/")
         assert page.locator(".act-explore").count() == 1
         # keyboard: focus puts the cursor at x = 0, each ArrowLeft one grid step (0.05) to the left
