@@ -92,7 +92,7 @@ def test_x_grid_dense_over_the_figure_and_four_times_as_wide():
     assert -0.75 in ex.x_grid(activations.get("gelu"))  # the "GELU′ at −0.75"
 
 
-@pytest.mark.parametrize("key", ["sigmoid", "gelu", "elu", "soft_exponential", "threshold", "exponential"])
+@pytest.mark.parametrize("key", ex.exported_keys())  # every value of every view: ~570,000 in ~5 s
 def test_exported_digits_give_the_library_value_to_four_digits(key):
     data = json.loads(ex.export(key))
     entry = activations.get(key)
