@@ -16,6 +16,8 @@ On a throw-away copy of the project (so nothing here is touched, and `mkdocs ser
   shows it (the whole rebuild, both languages: the English twin is edited, it is built last).
 
 - experiments: the CPU seconds the experiment workers spent in a cold build (the build log reports them).
+- interactive views: the seconds the export of every view's JSON (activations.interactive) took in a cold
+  build and the cache check in a warm one (the build log reports both, and the size of the JSON).
 
 Each is printed next to its budget: warm <= 1.15 x floor; cold <= floor + (figures x 0.1 s +
 experiments' CPU s) / cores; experiments' CPU <= 120 s; edit-to-reload <= 1.2 x floor. The machine is named with its load average: numbers taken on a busy
@@ -48,6 +50,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "tr
 _SKIP = {".git", ".venv", "node_modules", ".cache", "site", "test-results", ".pytest_cache", ".hypothesis",
          "__pycache__", "figures-out"}
 _FIGURES_LOG = re.compile(r"figures: (\d+) \((\d+) rendered, (\d+) cached\) in ([\d.]+) s(?: \(([\d.]+) CPU s\))?")
+_VIEWS_LOG = re.compile(r"interactive: (\d+) views \((\d+) exported, (\d+) cached\) in ([\d.]+) s, ([\d.]+) MB")
 _EXPERIMENTS_LOG = re.compile(r"experiments: (\d+) results \((\d+) computed, (\d+) cached\) in ([\d.]+) s"
                               r"(?: \(([\d.]+) CPU s\))?")
 #: the experiments' cold CPU budget on this project's 2-core machine
@@ -81,8 +84,9 @@ def copy_project(source: Path, dest: Path) -> Path:
 
 
 def cache_env(cache: Path) -> dict[str, str]:
-    """The figure and experiment caches of one measurement, both below ``cache``."""
-    return {"ACTIVATIONS_FIGURE_CACHE": str(cache / "figures"), "ACTIVATIONS_EXPERIMENT_CACHE": str(cache / "experiments")}
+    """The figure, experiment and interactive-view caches of one measurement, all below ``cache``."""
+    return {"ACTIVATIONS_FIGURE_CACHE": str(cache / "figures"), "ACTIVATIONS_EXPERIMENT_CACHE": str(cache / "experiments"),
+            "ACTIVATIONS_INTERACTIVE_CACHE": str(cache / "interactive")}
 
 
 def build(project: Path, site: Path, cache: Path, config: str = "mkdocs.yml",
@@ -104,6 +108,15 @@ def figures_report(log: str) -> tuple[int, int, float, float]:
     if not match:
         return 0, 0, 0.0, 0.0
     return int(match.group(1)), int(match.group(2)), float(match.group(4)), float(match.group(5) or 0)
+
+
+def views_report(log: str) -> tuple[int, int, float, float]:
+    """(views, exported, seconds, MB) from the build's one interactive-view line (the export runs in the
+    build's process: its seconds are wall and CPU time at once)."""
+    match = _VIEWS_LOG.search(log)
+    if not match:
+        return 0, 0, 0.0, 0.0
+    return int(match.group(1)), int(match.group(2)), float(match.group(4)), float(match.group(5))
 
 
 def experiments_report(log: str) -> tuple[int, int, float]:
@@ -142,7 +155,12 @@ def floor_project(project: Path, cache: Path) -> str:
               "    for suffix in OUTPUTS:\n"
               "        out = Path('floor-figures/figures') / f'{fid}{suffix}'\n"
               "        out.parent.mkdir(parents=True, exist_ok=True)\n"
-              "        shutil.copyfile(folder / f'{stem}{suffix}', out)\n")
+              "        shutil.copyfile(folder / f'{stem}{suffix}', out)\n"
+              "from activations.interactive.cache import ensure as views\n"
+              "for key, path in views(cache_dir=Path(sys.argv[1]) / 'interactive').items():\n"
+              "    out = Path('floor-figures/interactive') / f'{key}.json'\n"
+              "    out.parent.mkdir(parents=True, exist_ok=True)\n"
+              "    shutil.copyfile(path, out)\n")
     subprocess.run([str(BIN / "python"), "-c", script, str(cache)], cwd=project, env={**ENV, **cache_env(cache)},
                    check=True)
     (project / "floor_hook.py").write_text(_FLOOR_HOOK)
@@ -242,16 +260,20 @@ def main(argv: list[str] | None = None) -> int:
         # (seconds, figures, rendered, render seconds, render CPU s, results, computed, experiments CPU s),
         # each from empty caches
         colds = []
+        cold_views = []  # (views, exported, seconds, MB) of each cold build
         for i in range(args.repeat):
             cache = tmp / f"cache{i}"
             cache.mkdir()
             seconds, log = build(project, tmp / f"site-cold{i}", cache)
             colds.append((seconds, *figures_report(log), *experiments_report(log)))
+            cold_views.append(views_report(log))
             print(f"  cold build {i + 1}: {seconds:.1f} s ({colds[-1][2]} figures rendered in {colds[-1][3]:.1f} s, "
                   f"{colds[-1][6]} experiment results in {colds[-1][7]:.1f} CPU s)", file=sys.stderr)
         cold, figures, rendered, render_seconds, _, results, computed, _ = sorted(colds)[len(colds) // 2]
         experiments_cpu = statistics.median(c[7] for c in colds)
-        warm = [build(project, tmp / f"site-warm{i}", cache)[0] for i in range(args.repeat)]
+        warms = [build(project, tmp / f"site-warm{i}", cache) for i in range(args.repeat)]
+        warm = [seconds for seconds, _ in warms]
+        warm_views = [views_report(log) for _, log in warms]
         config = floor_project(project, cache)
         floor = [build(project, tmp / f"site-floor{i}", cache, config)[0] for i in range(args.repeat)]
         mismatch = files_of(tmp / "site-warm0") ^ files_of(tmp / "site-floor0")
@@ -273,6 +295,13 @@ def main(argv: list[str] | None = None) -> int:
             # and rendering overlaps the page build, so this may exceed 0.1 s with the cold budget met
             line("per-figure render cost", per_figure, None,
                  "CPU s per figure (4 files each; worker start-up excluded); cold allows 0.1 s wall per core")
+        if cold_views and cold_views[0][0]:
+            views, exported, _, size = cold_views[0]
+            line("interactive views: export", statistics.median(v[2] for v in cold_views), None,
+                 f"{exported} of {views} views exported in the build's process (wall = CPU), {size:.1f} MB of JSON; "
+                 f"runs {', '.join(f'{v[2]:.2f}' for v in cold_views)}")
+            line("interactive views: warm", statistics.median(v[2] for v in warm_views), None,
+                 "hashing the sources and finding the cached files")
         if reload:
             line("edit-to-reload (serve)", statistics.median(reload), 1.2 * floor_s,
                  f"runs {', '.join(f'{x:.1f}' for x in reload)}")

@@ -27,6 +27,8 @@ A directive is ``{{ name arg ... }}``. Block directives stand alone on a line; i
 ``{{ experiment_setting NAME SETTING }}``  inline: a setting of an experiment (width, depth, seeds, ...)
 ``{{ experiment_table NAME }}``        one row per entry the experiment runs on, its ``columns``
 ``{{ deep_network KEY }}``             a function page's "in a deep network" numbers and figure
+``{{ explore KEY }}``                  an interactive view (written by ``{{ figure KEY/function }}`` already)
+``{{ compare_view }}``                 the compare page's interactive view of every element-wise function
 =====================================  =========================================================
 
 Text inside fenced code blocks is left alone. Any mistake (unknown directive, key, figure or fact)
@@ -35,7 +37,9 @@ raises :class:`DirectiveError` naming the page and the line.
 
 from __future__ import annotations
 
+import html
 import inspect
+import json
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -355,6 +359,9 @@ def figure(page: Page, figure_id: str) -> str:
     # On a phone the figure keeps a legible minimum width and scrolls sideways (docs/assets/site.css);
     # two-panel figures need more of it than one-panel ones.
     wide = " act-wide" if fig.size[0] > 8 else ""
+    # A function's figure is followed by its interactive view: every element-wise page gets one without
+    # an edit, and the static figure above stays for print, citation and readers without JavaScript.
+    view = "\n" + explore(page, fig.entry) if fig.kind == "function" else ""
     return f"""<figure class="act-figure" id="{anchor}" markdown>
 <div class="act-scroll{wide}" tabindex="0" markdown>
 ![{fig.alt(lang)}]({base}.svg){{ width="{width}" height="{height}" loading={loading} }}
@@ -382,7 +389,71 @@ def figure(page: Page, figure_id: str) -> str:
     ```
 
     {notes}
-"""
+{view}"""
+
+
+# --- interactive views (activations.interactive; drawn by docs/assets/explore.js with uPlot) -----------
+
+#: written where the page's relative root belongs: raw HTML attributes are not rewritten by MkDocs, so
+#: scripts/hooks.py (on_post_page) puts the root in, which differs between pages and the offline copy
+ROOT_PLACEHOLDER = "@act-root@"
+
+L.update({
+    "explore": T("交互查看", "Explore interactively"),
+    "explore_label": T("{name}的交互视图", "Interactive view of {name}"),
+})
+
+
+def _view_key(key: str) -> Activation:
+    from activations.interactive.export import ExportError, param_values
+
+    entry = _entry(key)
+    if entry.kind != "elementwise":
+        raise DirectiveError(f"{key} is {entry.kind}-valued: interactive views show element-wise functions only")
+    try:  # a parameter without a usable span fails here, naming the page, not in the reader's browser
+        for p in entry.params:
+            param_values(p, key)
+    except ExportError as err:
+        raise DirectiveError(str(err)) from None
+    return entry
+
+
+def explore(page: Page, key: str) -> str:
+    """The container of a function's interactive view: a button, and the data's address. The script
+    (docs/assets/explore.js, added to the page by scripts/hooks.py) builds the view when the container
+    comes near the screen or the button is pressed; hidden without JavaScript (docs/assets/site.css)."""
+    entry = _view_key(key)
+    label = L["explore_label"](page.lang).format(name=entry.name(page.lang))
+    return (f'<div class="act-explore" data-key="{key}" data-src="{ROOT_PLACEHOLDER}interactive/{key}.json" '
+            f'data-params="{len(entry.params)}" role="region" aria-label="{html.escape(label)}">\n'
+            f'<button type="button" class="md-button act-explore__start">{L["explore"](page.lang)}</button>\n'
+            "</div>\n")
+
+
+def compare_view(page: Page) -> str:
+    """The compare page's view: the element-wise functions with their families, as data for
+    docs/assets/explore.js (which loads each function's curves when it is chosen)."""
+    lang = page.lang
+    functions = [{"key": e.key, "name": e.name(lang), "family": e.family, "aliases": list(e.aliases),
+                  "params": [p.name for p in e.params]}
+                 for e in (_view_key(k) for k, e in activations.REGISTRY.items() if e.kind == "elementwise")]
+    families = [{"key": f, "name": FAMILIES[f](lang)} for f in FAMILIES if any(x["family"] == f for x in functions)]
+    data = json.dumps({"functions": functions, "families": families}, ensure_ascii=False, separators=(",", ":"))
+    # inside <script>: "</" must not end it early
+    data = data.replace("</", "<\\/")
+    return (f'<div class="act-compare" data-src="{ROOT_PLACEHOLDER}interactive/" role="region" '
+            f'aria-label="{L["compare_label"](lang)}">\n'
+            f'<script type="application/json" class="act-compare-data">{data}</script>\n'
+            f'<p class="act-compare__nojs">{L["compare_nojs"](lang)}</p>\n'
+            "</div>\n")
+
+
+L.update({
+    "compare_label": T("比较激活函数", "Compare activation functions"),
+    "compare_nojs": T("比较视图需要 JavaScript。各函数页上的静态图与总览页的叠加图不需要。",
+                      "The comparison view needs JavaScript. The static figures on each function page and the "
+                      "overlays on the overview page do not."),
+})
 
 
 def _indent(text: str, n: int) -> str:
@@ -674,7 +745,7 @@ DIRECTIVES: dict[str, Callable[..., str]] = {
     f.__name__: f
     for f in (formula, derivative, stable, figure, properties, params, api, references, compare, fact,
               const, name, link, summary, range, grad_range, constant, note_formula, param, gallery, count, accuracy,
-              experiment, experiment_setting, experiment_table, deep_network)
+              experiment, experiment_setting, experiment_table, deep_network, explore, compare_view)
 }
 
 

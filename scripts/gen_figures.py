@@ -1,4 +1,5 @@
-"""mkdocs-gen-files script: publish every figure of the registry under figures/<id>.<format>.
+"""mkdocs-gen-files script: publish every figure of the registry under figures/<id>.<format>, and the
+data of every interactive view under interactive/<key>.json.
 
 Drawing and caching live in the library (activations.figures.plotting, activations.figures.cache); this loop
 only hands the cached files to MkDocs. Figure URLs carry no language, so both languages share them.
@@ -26,3 +27,11 @@ for figure_id, folder in start().items():
         # A site file whose source is the cached file itself. editor.open() would write a temporary
         # file for each of the ~450 figure files, twice a build (once per language): about a second.
         editor._files[uri] = File.generated(editor.config, uri, abs_src_path=str(folder / f"{stem}{suffix}"))
+
+# The interactive views' data (activations.interactive): one JSON per element-wise function, exported
+# from the registry and cached like the figures; a function page's view and the compare page load it.
+from activations.interactive.cache import ensure as ensure_views  # noqa: E402
+
+for key, path in ensure_views().items():
+    uri = f"interactive/{key}.json"
+    editor._files[uri] = File.generated(editor.config, uri, abs_src_path=str(path))

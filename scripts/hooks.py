@@ -9,6 +9,8 @@
 - on_env / on_post_build: figures still being rendered (scripts/gen_figures.py starts them) are copied
   into the site at the end of the build, so a cold build draws figures while it builds the pages; the
   English pass does not copy again the static files the first pass copied;
+- on_files / on_post_page: uPlot from node_modules and, on pages with an interactive view
+  ({{ figure KEY/function }}, {{ compare_view }}), the script that loads it and the view's data;
 - on_files / on_post_build: search per language, loaded on first use (scripts/search_index.py writes one
   index per language, formulas as plain text; scripts/search-*.js load it in the browser).
 Every authoring mistake stops the build with the page's file name and what is wrong.
@@ -39,6 +41,10 @@ except ImportError:  # without jieba, search still works, only Chinese segmentat
     pass
 
 KATEX_ASSETS = "assets/katex"
+#: uPlot (npm, pinned), the charting library of the interactive views: published from node_modules like
+#: KaTeX, loaded by docs/assets/explore.js only when a view is about to be seen (never before first paint)
+UPLOT_DIST = Path(__file__).resolve().parent.parent / "node_modules" / "uplot" / "dist"
+UPLOT_ASSETS = {"uPlot.iife.min.js": "assets/uplot/uPlot.iife.min.js", "uPlot.min.css": "assets/uplot/uPlot.min.css"}
 #: our search scripts (scripts/search-*.js), published next to Material's: the worker must sit in a
 #: folder named workers/, where Material's worker code looks for its lunr language files
 SEARCH_SCRIPTS = {
@@ -116,6 +122,10 @@ def on_files(files, config):
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     for name, uri in SEARCH_SCRIPTS.items():
         files.append(File.generated(config, uri, abs_src_path=str(Path(__file__).with_name(name))))
+    if not all((UPLOT_DIST / name).is_file() for name in UPLOT_ASSETS):
+        raise PluginError(f"uPlot is missing ({UPLOT_DIST}): run `npm ci` (or `make serve`, which does it)")
+    for name, uri in UPLOT_ASSETS.items():
+        files.append(File.generated(config, uri, abs_src_path=str(UPLOT_DIST / name)))
     return files
 
 
@@ -184,6 +194,14 @@ def on_post_page(output, page, config):
     head = [f'<link rel="preload" href="{root}{KATEX_ASSETS}/fonts/{font}" as="font" type="font/woff2" crossorigin>'
             for font in preload]
     head.append(f'<link rel="stylesheet" href="{root}{KATEX_ASSETS}/katex.min.css">')
+    placeholder = importlib.import_module("directives").ROOT_PLACEHOLDER
+    if placeholder in output:
+        # A page with an interactive view (scripts/directives.py): its data paths made relative to this
+        # page, and the small loader (deferred) that fetches the views' code, uPlot and the data only once
+        # the reader comes near a view (docs/assets/explore.js).
+        output = output.replace(placeholder, root)
+        head.append(f'<script src="{root}assets/explore.js" defer data-uplot="{root}{UPLOT_ASSETS["uPlot.iife.min.js"]}"'
+                    f' data-uplot-css="{root}{UPLOT_ASSETS["uPlot.min.css"]}" data-views="{root}assets/explore-view.js"></script>')
     output = output.replace("</head>", "".join(head) + "</head>", 1)
     # Every content table (Markdown's have no attribute) in a block the browser may skip while it is off
     # screen (docs/assets/site.css): present from the first parse, before Material's script moves the
@@ -219,8 +237,11 @@ def on_build_error(error):
     from activations.experiments import results
     from activations.figures import cache as figure_cache
 
+    from activations.interactive import cache as view_cache
+
     figure_cache.cancel()
     results.cancel()
+    view_cache.finish()
     _deferred_figures.clear()
     _copied.clear()
     _open_builds = 0
@@ -250,7 +271,9 @@ def _publish_deferred_figures() -> None:
     from activations.experiments import results
     from activations.figures import cache as figure_cache
 
-    for report in (results.finish(), figure_cache.finish()):
+    from activations.interactive import cache as view_cache
+
+    for report in (results.finish(), figure_cache.finish(), view_cache.finish()):
         if report is not None:
             log.info(str(report))
     while _deferred_figures:

@@ -46,8 +46,10 @@ TOOL = ROOT / "tools" / "lighthouse"
 LIGHTHOUSE = TOOL / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 REPORTS = ROOT / "test-results" / "lighthouse"
-# One page of every kind; sigmoid is short, softmax vector-valued (Jacobian), gelu the longest.
-KINDS = ["", "functions/sigmoid/", "functions/softmax/", "functions/gelu/", "overview/", "gallery/", "accuracy/"]
+# One page of every kind; sigmoid is short, softmax vector-valued (Jacobian), gelu the longest, elu has an
+# interactive view with a parameter slider (every element-wise page has a view), compare/ is the compare page.
+KINDS = ["", "functions/sigmoid/", "functions/softmax/", "functions/gelu/", "functions/elu/", "overview/", "compare/",
+         "gallery/", "accuracy/"]
 KINDS += []  # pages other work adds go here, e.g. "experiments/"
 PAGES = KINDS + [f"en/{rel}" for rel in KINDS]
 CATEGORIES = [("performance", "perf"), ("accessibility", "a11y"), ("best-practices", "bp"), ("seo", "seo")]

@@ -19,7 +19,9 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "functions/sigmoid/", "functions/gelu/", "overview/", "en/functions/softmax/", "en/overview/"]
+# functions/elu/: a function page whose interactive view has a parameter slider; compare/: the compare page
+PAGES = ["", "functions/sigmoid/", "functions/gelu/", "functions/elu/", "overview/", "en/functions/softmax/",
+         "en/overview/", "compare/", "en/compare/"]
 
 
 def _new_page(browser, scheme="light", width=390, height=844):

@@ -173,6 +173,8 @@ def _break(scratch: Path, page: str, old: str, new: str) -> None:
     ("functions/tanh.en.md", "## Definition", "## Definition\n\n\\(\\frac{1}{\\)", "KaTeX cannot parse"),
     ("functions/tanh.md", "{{ link sigmoid }}", "[sigmoid](sigmoidd.md)", "sigmoidd.md"),
     ("functions/tanh.en.md", "{{ link sigmoid }}", "[sigmoid](sigmoid.md#no-such-anchor)", "no-such-anchor"),
+    ("compare.en.md", "{{ compare_view }}", "{{ explore softmax }}", "softmax is vector-valued"),
+    ("compare.md", "{{ compare_view }}", "{{ explore gelux }}", "unknown activation 'gelux'"),
 ])
 def test_authoring_mistake_fails_the_build_naming_the_file(scratch, tmp_path, page, old, new, message):
     _break(scratch, page, old, new)
@@ -192,16 +194,18 @@ def test_missing_twin_fails_the_build(scratch, tmp_path):
 
 def test_two_clean_builds_are_byte_identical(site, tmp_path):
     """Reproducible output: a build with empty caches (every experiment computed and every figure rendered
-    afresh) gives the same bytes as the session's build, for every file of site/ (SVG ids, PNG/PDF
+    afresh, every interactive view exported afresh) gives the same bytes as the session's build, for every file of site/ (SVG ids, PNG/PDF
     metadata, sitemaps, experiment numbers); and a second build with those caches recomputes nothing."""
     other = tmp_path / "site"
     caches = {"ACTIVATIONS_FIGURE_CACHE": str(tmp_path / "empty-cache"),
-              "ACTIVATIONS_EXPERIMENT_CACHE": str(tmp_path / "empty-experiments")}
+              "ACTIVATIONS_EXPERIMENT_CACHE": str(tmp_path / "empty-experiments"),
+              "ACTIVATIONS_INTERACTIVE_CACHE": str(tmp_path / "empty-interactive")}
     result = mkdocs_build(other, env=caches)
     assert result.returncode == 0, result.stderr[-3000:]
     warm = mkdocs_build(tmp_path / "warm", env=caches)
     assert warm.returncode == 0 and re.search(r"figures: \d+ \(0 rendered", warm.stderr), warm.stderr[-2000:]
     assert re.search(r"experiments: \d+ results \(0 computed", warm.stderr) or "experiments:" not in result.stderr
+    assert re.search(r"interactive: \d+ views \(0 exported", warm.stderr), warm.stderr[-2000:]
     ours = {p.relative_to(site) for p in site.rglob("*") if p.is_file() and p.name != "build.log"}
     theirs = {p.relative_to(other) for p in other.rglob("*") if p.is_file()}
     assert ours == theirs, f"different file sets: {sorted(ours ^ theirs)[:10]}"

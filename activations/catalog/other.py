@@ -155,6 +155,7 @@ SOFTEXP_ALPHA = Param(
       "α and 1/α are ordinary float32 numbers."),
     "0 or a number with 1e-30 <= |alpha| <= 1e30",
     lambda a: a == 0 or 1e-30 <= abs(a) <= 1e30,
+    span=(-1.0, 1.0),
 )
 
 

@@ -74,6 +74,7 @@ NEGATIVE_SLOPE = Param(
     T("负半轴的斜率 α：x < 0 时输出 αx。PyTorch 与 JAX 默认 0.01，Keras 函数默认 0.2，Keras 层默认 0.3。",
       "Slope α on the negative half-axis: the output is αx for x < 0. PyTorch and JAX default to 0.01, "
       "the Keras function to 0.2 and the Keras layer to 0.3."),
+    span=(0.0, 0.5),
 )
 
 
@@ -100,6 +101,7 @@ PRELU_A = Param(
     T("负半轴的斜率 a，是随网络一起训练的参数（每层一个或每个通道一个）；这里取 PyTorch 的初始值 0.25。",
       "Slope a on the negative half-axis, a parameter trained with the network (one per layer or per "
       "channel); shown at PyTorch's initial value 0.25."),
+    span=(0.0, 1.0),
 )
 
 
@@ -123,11 +125,13 @@ RRELU_LOWER = Param(
     "lower", 1 / 8, "l",
     T("训练时随机斜率所服从均匀分布的下界 l（须 l ≤ u）。", "Lower bound l of the uniform distribution of the "
       "random slope in training (l ≤ u is required)."),
+    span=(0.0, 0.3),
 )
 RRELU_UPPER = Param(
     "upper", 1 / 3, "u",
     T("训练时随机斜率所服从均匀分布的上界 u。", "Upper bound u of the uniform distribution of the random slope "
       "in training."),
+    span=(0.2, 1.0),
 )
 
 
@@ -199,12 +203,14 @@ THRESHOLD = Param(
     T("阈值 θ：x > θ 时输出 x。PyTorch 与 Keras 都没有默认值，这里取 PyTorch 文档示例 Threshold(0, 0.5) 中的 0。",
       "Threshold θ: the output is x for x > θ. Neither PyTorch nor Keras has a default; this uses 0 from "
       "the PyTorch documentation's example Threshold(0, 0.5)."),
+    span=(-3.0, 3.0),
 )
 THRESHOLD_VALUE = Param(
     "value", 0.5, "v",
     T("替换值 v：x ≤ θ 时输出 v。这里取 PyTorch 文档示例中的 0.5；v = θ 时函数连续。",
       "Replacement value v: the output is v for x ≤ θ. This uses 0.5 from the PyTorch documentation's "
       "example; the function is continuous when v = θ."),
+    span=(-2.0, 2.0),
 )
 
 
@@ -230,10 +236,11 @@ def threshold_grad(x: np.ndarray, threshold: float = 0.0, value: float = 0.5) ->
 # The values below are an illustrative S-shape chosen for this site (not taken from the paper):
 # thresholds t_l = -1 < 0 < t_r = 2 (so f(0) = 0) and outer slopes below 1 on both sides.
 
-SRELU_TL = Param("t_left", -1.0, "t_l", T("左阈值 tₗ（须 tₗ ≤ tᵣ）。", "Left threshold tₗ (tₗ ≤ tᵣ is required)."))
-SRELU_AL = Param("a_left", 0.1, "a_l", T("x ≤ tₗ 时的斜率 aₗ。", "Slope aₗ for x ≤ tₗ."))
-SRELU_TR = Param("t_right", 2.0, "t_r", T("右阈值 tᵣ。", "Right threshold tᵣ."))
-SRELU_AR = Param("a_right", 0.5, "a_r", T("x ≥ tᵣ 时的斜率 aᵣ。", "Slope aᵣ for x ≥ tᵣ."))
+SRELU_TL = Param("t_left", -1.0, "t_l", T("左阈值 tₗ（须 tₗ ≤ tᵣ）。", "Left threshold tₗ (tₗ ≤ tᵣ is required)."),
+                 span=(-4.0, 2.0))
+SRELU_AL = Param("a_left", 0.1, "a_l", T("x ≤ tₗ 时的斜率 aₗ。", "Slope aₗ for x ≤ tₗ."), span=(-0.5, 1.0))
+SRELU_TR = Param("t_right", 2.0, "t_r", T("右阈值 tᵣ。", "Right threshold tᵣ."), span=(-1.0, 4.0))
+SRELU_AR = Param("a_right", 0.5, "a_r", T("x ≥ tᵣ 时的斜率 aᵣ。", "Slope aᵣ for x ≥ tᵣ."), span=(0.0, 2.0))
 _SRELU_SLOPES = sorted({SRELU_AL.default, 1.0, SRELU_AR.default})
 
 
@@ -281,11 +288,13 @@ def srelu_grad(x: np.ndarray, t_left: float = -1.0, a_left: float = 0.1, t_right
 # is the special case a2 = 0. No framework ships APL and the paper learns the values, so the defaults are an
 # illustrative choice for this site: hinges at b = -1 and b = -2 with f(0) = 0.
 
-APL_A1 = Param("a1", 1.0, "a_1", T("第一个铰链的斜率系数 a₁。", "Slope coefficient a₁ of the first hinge."))
-APL_B1 = Param("b1", -1.0, "b_1", T("第一个铰链的位置 b₁。", "Position b₁ of the first hinge."))
+APL_A1 = Param("a1", 1.0, "a_1", T("第一个铰链的斜率系数 a₁。", "Slope coefficient a₁ of the first hinge."),
+               span=(-2.0, 2.0))
+APL_B1 = Param("b1", -1.0, "b_1", T("第一个铰链的位置 b₁。", "Position b₁ of the first hinge."), span=(-4.0, 2.0))
 APL_A2 = Param("a2", -2.0, "a_2", T("第二个铰链的斜率系数 a₂（a₂ = 0 即 S = 1）。",
-                                    "Slope coefficient a₂ of the second hinge (a₂ = 0 gives S = 1)."))
-APL_B2 = Param("b2", -2.0, "b_2", T("第二个铰链的位置 b₂。", "Position b₂ of the second hinge."))
+                                    "Slope coefficient a₂ of the second hinge (a₂ = 0 gives S = 1)."),
+               span=(-3.0, 3.0))
+APL_B2 = Param("b2", -2.0, "b_2", T("第二个铰链的位置 b₂。", "Position b₂ of the second hinge."), span=(-4.0, 2.0))
 
 
 def _apl_params(a1: Any, b1: Any, a2: Any, b2: Any) -> tuple[tuple[float, float], ...]:

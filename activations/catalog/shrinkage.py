@@ -24,6 +24,7 @@ LAMBD = Param(
       "Threshold λ ≥ 0: inputs with |x| ≤ λ are set to 0. PyTorch calls it lambd, Keras threshold; "
       "both default to 0.5."),
     ">= 0 and finite", lambda v: 0 <= v < inf,
+    span=(0.0, 2.0),
 )
 
 

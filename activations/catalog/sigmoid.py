@@ -152,6 +152,7 @@ HALF_WIDTH = Param(
       "w = 3 (slope 1/6) is the ReLU6(x+3)/6 of PyTorch, JAX and Keras 3; w = 2.5 (slope 0.2, i.e. "
       "0.2x + 0.5) is the form of Theano, Keras 2 (tf.keras) and numpy-ml."),
     "> 0 and finite", lambda w: 0 < w < math.inf,
+    span=(1.0, 5.0),
 )
 
 
@@ -187,10 +188,12 @@ def sparse_sigmoid_grad(x: np.ndarray) -> np.ndarray:
 MIN_VAL = Param(
     "min_val", -1.0, "m_{-}",
     T("下界：x ≤ m₋ 时输出 m₋；必须小于 max_val。", "Lower bound: the output is m₋ for x ≤ m₋; must be below max_val."),
+    span=(-3.0, 0.5),
 )
 MAX_VAL = Param(
     "max_val", 1.0, "m_{+}",
     T("上界：x ≥ m₊ 时输出 m₊；必须大于 min_val。", "Upper bound: the output is m₊ for x ≥ m₊; must be above min_val."),
+    span=(-0.5, 3.0),
 )
 
 
@@ -283,6 +286,7 @@ ALPHA_ISRU = Param(
       "Saturation level: the range is (−1/√α, 1/√α), and a larger α saturates sooner. The paper gives "
       "no default; 1 is this library's choice."),
     "> 0 and finite", lambda a: 0 < a < math.inf,
+    span=(0.1, 4.0),
 )
 
 

@@ -54,6 +54,7 @@ SOFTPLUS_BETA = Param(
     T("锐度：β 越大曲线越接近 ReLU，β 越小越平缓；β = 1 是标准 Softplus。",
       "Sharpness: larger β is closer to ReLU, smaller β is flatter; β = 1 is the standard softplus."),
     "> 0 and finite", _positive_finite,
+    span=(0.2, 5.0),
 )
 
 
@@ -84,6 +85,7 @@ ELU_ALPHA = Param(
     "alpha", 1.0, r"\alpha",
     T("负饱和值：x → −∞ 时函数趋于 −α。", "Negative saturation: the function tends to −α as x → −∞."),
     "> 0 and finite", _positive_finite,
+    span=(0.1, 3.0),
 )
 
 
@@ -108,6 +110,7 @@ CELU_ALPHA = Param(
     T("尺度：负半轴为 α(e^{x/α} − 1)，α > 0 时函数在 x → −∞ 时趋于 −α；α 不能为 0。",
       "Scale: the negative side is α(e^{x/α} − 1), tending to −α as x → −∞ when α > 0; α must not be 0."),
     "nonzero and finite", lambda v: v != 0.0 and math.isfinite(v),
+    span=(0.1, 3.0),
 )
 
 
@@ -327,6 +330,7 @@ SILU_BETA = Param(
     T("Swish-β 的 β：β = 1 即 SiLU，β = 0 为线性函数 x/2，β → ∞ 时趋于 ReLU。",
       "The β of Swish-β: β = 1 is SiLU, β = 0 the linear x/2, and β → ∞ approaches ReLU."),
     ">= 0 and finite", _nonnegative_finite,
+    span=(0.0, 5.0),
 )
 
 
@@ -582,6 +586,7 @@ SQUAREPLUS_B = Param(
     T("弯曲区域的大小：b = 0 时即 ReLU，b 越大原点附近越平滑；f(0) = √b / 2。",
       "Size of the curved region: b = 0 gives ReLU, larger b is smoother near 0; f(0) = √b / 2."),
     ">= 0 and finite", _nonnegative_finite,
+    span=(0.0, 10.0),
 )
 
 
@@ -672,6 +677,7 @@ ISRLU_ALPHA = Param(
     T("负半轴的饱和程度：x → −∞ 时函数趋于 −1/√α。",
       "Controls the negative saturation: the function tends to −1/√α as x → −∞."),
     "> 0 and finite", _positive_finite,
+    span=(0.1, 4.0),
 )
 
 

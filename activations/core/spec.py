@@ -56,6 +56,10 @@ class Param:
     doc: T
     allowed: str = "a finite real number"
     ok: Callable[[float], bool] = math.isfinite
+    #: the values worth exploring, ``(lo, hi)``: what the slider of the interactive views covers
+    #: (:mod:`activations.interactive`). A reader's range, narrower than the allowed set; it holds the
+    #: default, and every value in it is allowed while the other parameters keep their defaults.
+    span: tuple[float, float] | None = None
 
     def check(self, value: Any) -> float:
         """``value`` as a float, or a ``TypeError``/``ValueError`` naming this parameter."""
