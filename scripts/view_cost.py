@@ -22,6 +22,11 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the printed numbers readable
+        pass
+
+
 def measure(browser, url: str) -> tuple[float, list[float]]:
     context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
     try:
@@ -46,8 +51,7 @@ def main() -> None:
     parser.add_argument("--site", type=Path, default=Path("site"), help="a built site (make build)")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.site))
-    handler.log_message = lambda *a: None
+    handler = functools.partial(_Quiet, directory=str(args.site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
