@@ -13,7 +13,7 @@
   const LANG = document.documentElement.lang.startsWith("zh") ? "zh" : "en";
   const T = {
     zh: {
-      loading: "正在载入交互视图…", failed: "交互视图无法载入",
+      failed: "交互视图无法载入",
       show: "显示", showF: "函数", showG: "导数", showBoth: "两者",
       zoomIn: "放大", zoomOut: "缩小", reset: "复位", resetLabel: "复位缩放与参数",
       chart: "图表：鼠标悬停或点按读数；←/→ 沿网格移动光标（Shift 每次 10 步）；+/− 缩放，0 复位；聚焦后滚轮缩放、拖动平移",
@@ -21,11 +21,11 @@
       oneAtATime: "一次改变一个参数，其余参数取默认值。",
       band: (eps) => `阴影：|f′(x)| < ${eps}`, hint: "点按或悬停读数，聚焦后可用键盘",
       search: "搜索函数", clear: "清除", families: "按类别选择", chosen: "已选函数", none: "尚未选择函数。",
-      pngLabel: "导出 PNG", svgLabel: "导出 SVG", exportNote: "导出的是浏览器按本视图绘制的图。",
-      atOwn: (x) => `（在 x = ${x}）`, params: "参数", func: "函数", value: "值",
+      pngLabel: "导出 PNG", svgLabel: "导出 SVG",
+      atOwn: (x) => `（在 x = ${x}）`, params: "参数",
     },
     en: {
-      loading: "Loading the interactive view…", failed: "The interactive view could not be loaded",
+      failed: "The interactive view could not be loaded",
       show: "Show", showF: "function", showG: "derivative", showBoth: "both",
       zoomIn: "Zoom in", zoomOut: "Zoom out", reset: "Reset", resetLabel: "Reset zoom and parameters",
       chart: "Chart: hover or tap for values; ←/→ move the cursor along the grid (Shift: 10 steps); +/− zoom, 0 resets; once focused, wheel zooms and dragging pans",
@@ -33,8 +33,8 @@
       oneAtATime: "One parameter at a time: the others keep their defaults.",
       band: (eps) => `shaded: |f′(x)| < ${eps}`, hint: "tap or hover for values; keyboard once focused",
       search: "Search functions", clear: "Clear", families: "Choose a family", chosen: "Chosen functions", none: "No function chosen.",
-      pngLabel: "Export PNG", svgLabel: "Export SVG", exportNote: "The export is drawn by your browser from this view.",
-      atOwn: (x) => ` (at x = ${x})`, params: "Parameters", func: "Function", value: "Value",
+      pngLabel: "Export PNG", svgLabel: "Export SVG",
+      atOwn: (x) => ` (at x = ${x})`, params: "Parameters",
     },
   }[LANG];
 
