@@ -30,8 +30,13 @@ for figure_id, folder in start().items():
 
 # The interactive views' data (activations.interactive): one JSON per element-wise function, exported
 # from the registry and cached like the figures; a function page's view and the compare page load it.
-from activations.interactive.cache import ensure as ensure_views  # noqa: E402
+from activations.interactive.cache import as_scripts, ensure as ensure_views  # noqa: E402
 
-for key, path in ensure_views().items():
+views = ensure_views()
+for key, path in views.items():
     uri = f"interactive/{key}.json"
     editor._files[uri] = File.generated(editor.config, uri, abs_src_path=str(path))
+if not editor.config.use_directory_urls:  # the offline copy (file://): the same data as scripts too
+    for key, path in as_scripts(views).items():
+        uri = f"interactive/{key}.js"
+        editor._files[uri] = File.generated(editor.config, uri, abs_src_path=str(path))

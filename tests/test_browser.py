@@ -63,7 +63,7 @@ class Visit:
 
 
 #: pages photographed in both palettes on every run (all pages with SCREENSHOTS=all)
-REPRESENTATIVE = {"", "overview/", "functions/sigmoid/", "functions/softmax/", "functions/gelu/"}
+REPRESENTATIVE = {"", "overview/", "compare/", "functions/sigmoid/", "functions/softmax/", "functions/gelu/"}
 
 
 def _raw_tex(page) -> list[str]:

@@ -116,7 +116,7 @@ def test_citation_fields_downloads_and_embed(browser, site_url, lang):
 
 #: a display formula, a wide table and figures: all must show that they scroll when wider than the screen
 NARROW_PAGES = ["functions/softmax/", "functions/gelu/", "overview/", "accuracy/", "en/functions/softmax/",
-                "en/overview/"]
+                "en/overview/", "compare/", "en/compare/"]
 
 
 @pytest.mark.browser

@@ -11,6 +11,7 @@ figure cache's pruning never sees these files.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 import time
@@ -21,7 +22,7 @@ from pathlib import Path
 from . import export
 from ..core.registry import get
 
-__all__ = ["ensure", "finish", "cache_key", "default_cache_dir", "Report"]
+__all__ = ["ensure", "as_scripts", "finish", "cache_key", "default_cache_dir", "Report"]
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # activations/
 _CORE = ("core/spec.py", "core/arrays.py", "core/registry.py", "interactive/export.py")
@@ -87,6 +88,23 @@ def ensure(keys: list[str] | None = None, cache_dir: Path | None = None) -> dict
         report.size += path.stat().st_size
         out[key] = _done[key] = path
     report.seconds += time.perf_counter() - began
+    return out
+
+
+def as_scripts(paths: dict[str, Path]) -> dict[str, Path]:
+    """The same views as scripts, for the offline copy: browsers refuse to fetch JSON from file://, not
+    to run a script, so each ``<hash>.js`` (next to its JSON in the cache) hands the very same JSON to
+    ``window.actViewData[key]`` (docs/assets/explore-view.js reads it there when opened from files)."""
+    out = {}
+    for key, path in paths.items():
+        script = path.with_suffix(".js")
+        if not script.is_file():
+            body = (b"window.actViewData = window.actViewData || {};\nwindow.actViewData[" + json.dumps(key).encode()
+                    + b"] = " + path.read_bytes().rstrip() + b";\n")
+            tmp = script.with_name(f"{script.name}.tmp{os.getpid()}")
+            tmp.write_bytes(body)
+            tmp.replace(script)
+        out[key] = script
     return out
 
 

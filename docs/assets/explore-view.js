@@ -13,7 +13,7 @@
   const LANG = document.documentElement.lang.startsWith("zh") ? "zh" : "en";
   const T = {
     zh: {
-      loading: "正在载入交互视图…", failed: "交互视图无法载入", fileProtocol: "交互视图需要通过网页服务器打开本站（从文件打开时浏览器不允许读取数据）。",
+      failed: "交互视图无法载入",
       show: "显示", showF: "函数", showG: "导数", showBoth: "两者",
       zoomIn: "放大", zoomOut: "缩小", reset: "复位", resetLabel: "复位缩放与参数",
       chart: "图表：鼠标悬停或点按读数；←/→ 沿网格移动光标（Shift 每次 10 步）；+/− 缩放，0 复位；聚焦后滚轮缩放、拖动平移",
@@ -21,11 +21,11 @@
       oneAtATime: "一次改变一个参数，其余参数取默认值。",
       band: (eps) => `阴影：|f′(x)| < ${eps}`, hint: "点按或悬停读数，聚焦后可用键盘",
       search: "搜索函数", clear: "清除", families: "按类别选择", chosen: "已选函数", none: "尚未选择函数。",
-      pngLabel: "导出 PNG", svgLabel: "导出 SVG", exportNote: "导出的是浏览器按本视图绘制的图。",
-      atOwn: (x) => `（在 x = ${x}）`, params: "参数", func: "函数", value: "值",
+      pngLabel: "导出 PNG", svgLabel: "导出 SVG",
+      atOwn: (x) => `（在 x = ${x}）`, params: "参数",
     },
     en: {
-      loading: "Loading the interactive view…", failed: "The interactive view could not be loaded", fileProtocol: "The interactive view needs the site served by a web server (opened from files, the browser refuses to read its data).",
+      failed: "The interactive view could not be loaded",
       show: "Show", showF: "function", showG: "derivative", showBoth: "both",
       zoomIn: "Zoom in", zoomOut: "Zoom out", reset: "Reset", resetLabel: "Reset zoom and parameters",
       chart: "Chart: hover or tap for values; ←/→ move the cursor along the grid (Shift: 10 steps); +/− zoom, 0 resets; once focused, wheel zooms and dragging pans",
@@ -33,8 +33,8 @@
       oneAtATime: "One parameter at a time: the others keep their defaults.",
       band: (eps) => `shaded: |f′(x)| < ${eps}`, hint: "tap or hover for values; keyboard once focused",
       search: "Search functions", clear: "Clear", families: "Choose a family", chosen: "Chosen functions", none: "No function chosen.",
-      pngLabel: "Export PNG", svgLabel: "Export SVG", exportNote: "The export is drawn by your browser from this view.",
-      atOwn: (x) => ` (at x = ${x})`, params: "Parameters", func: "Function", value: "Value",
+      pngLabel: "Export PNG", svgLabel: "Export SVG",
+      atOwn: (x) => ` (at x = ${x})`, params: "Parameters",
     },
   }[LANG];
 
@@ -61,8 +61,22 @@
 
   // --- loading --------------------------------------------------------------------------------------
   const dataLoaded = new Map();
+  // From file:// (the offline copy) the browser refuses to fetch JSON but runs scripts: the offline build
+  // publishes each view's JSON also as interactive/<key>.js, which puts it in window.actViewData.
+  function loadScriptData(url) {
+    const key = url.split("/").pop().replace(/\.json$/, "");
+    return new Promise((resolve, reject) => {
+      const js = document.createElement("script");
+      js.src = url.replace(/\.json$/, ".js");
+      js.onload = () => resolve(window.actViewData[key]);
+      js.onerror = () => reject(new Error(`cannot load ${js.src}`));
+      document.head.append(js);
+    });
+  }
   function loadData(url) {
-    if (!dataLoaded.has(url)) {
+    if (!dataLoaded.has(url) && location.protocol === "file:") {
+      dataLoaded.set(url, loadScriptData(url));
+    } else if (!dataLoaded.has(url)) {
       dataLoaded.set(url, fetch(url).then((r) => {
         if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
         return r.json();
@@ -454,7 +468,7 @@
   }
 
   function failed(host, err) {
-    const msg = location.protocol === "file:" ? T.fileProtocol : `${T.failed}: ${err.message}`;
+    const msg = `${T.failed}: ${err.message}`;
     host.replaceChildren(el("p", { class: "act-note", text: msg }));
     console.warn(err);  // eslint-disable-line no-console
   }
@@ -656,8 +670,15 @@
         `<table class="act-values"><tbody>${rows.join("")}</tbody></table>`;
     }
 
-    save() {  // the view's state in the URL (replaceState: no history entry per slider step)
+    // The view's state in the URL: replaceState (no history entry per step), at most every 200 ms
+    // (hovering moves the cursor at the pointer's rate; browsers throttle, and warn about, fast calls)
+    save() {
       if (!this.ready) return;
+      clearTimeout(this.saveTimer);
+      this.saveTimer = setTimeout(() => this.saveNow(), 200);
+    }
+
+    saveNow() {
       const q = new URLSearchParams();
       q.set("f", this.selected.join(","));
       q.set("show", this.show);
