@@ -21,7 +21,7 @@ import pytest
 import activations
 from conftest import mkdocs_build
 
-VECTOR_PAGES = {f"functions/{e.key}/" for e in activations.REGISTRY.values() if e.family == "vector"}
+VECTOR_PAGES = {f"functions/{e.key}/" for e in activations.REGISTRY.values() if e.kind == "vector"}
 
 
 def _index(site: Path, lang: str) -> dict:

@@ -40,8 +40,10 @@ FAMILIES: dict[str, T] = {
     "sigmoid": T("S 型（饱和）函数", "Sigmoid-like (saturating)"),
     "relu": T("ReLU 族（分段线性）", "ReLU-like (piecewise linear)"),
     "smooth-relu": T("平滑 ReLU 族", "Smooth ReLU-like"),
+    "self-gated": T("自门控函数 x·g(x)", "Self-gated, x·g(x)"),
     "shrinkage": T("收缩函数", "Shrinkage"),
     "other": T("周期、径向及其他", "Periodic, radial and other"),
+    "gated": T("门控线性单元（GLU 族）", "Gated linear units (GLU family)"),
     "vector": T("向量值函数", "Vector-valued"),
 }
 
@@ -104,11 +106,18 @@ class Reference:
 
 
 class Api(NamedTuple):
-    """The function's name in each framework, or ``None`` where it has none."""
+    """The function's call in each framework, or ``None`` where it has none.
+
+    ``keras`` is Keras 3 (``keras.activations``/``keras.layers``); ``tensorflow`` is TensorFlow's own
+    ``tf.nn``/``tf.math`` (and ``tf.keras`` where only that has it). Positional order is historical."""
 
     torch: str | None = None
     jax: str | None = None
     keras: str | None = None
+    tensorflow: str | None = None
+    paddle: str | None = None
+    mindspore: str | None = None
+    mlx: str | None = None
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ SETTINGS = {
 #: which initialisation each function is meant for, as data: the ReLU families take He et al. 2015
 #: (variance 2/fan-in, derived for rectifiers), SELU takes LeCun (Klambauer et al. 2017's fixed
 #: point assumes variance 1/fan-in), every other function Xavier (Glorot & Bengio 2010)
-INIT_BY_FAMILY = {"relu": "he", "smooth-relu": "he"}
+INIT_BY_FAMILY = {"relu": "he", "smooth-relu": "he", "self-gated": "he"}
 INIT_BY_KEY = {"selu": "lecun"}
 
 
