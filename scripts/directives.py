@@ -653,7 +653,7 @@ def _result(name: str, key: str) -> dict:
     if not exp.per_entry:
         raise DirectiveError(f"experiment {name!r} is global: write '-' instead of {key!r}")
     if not exp.applies(entry):
-        reason = exp.skip(entry)
+        reason = exp.skip_reason(entry)
         raise DirectiveError(f"experiment {name!r} does not run for {key!r}"
                              + (f": {reason.en}" if reason else " (not element-wise)"))
     return results.get(name, key)
@@ -700,7 +700,7 @@ def experiment_table(page: Page, name: str) -> str:
     for entry in activations.REGISTRY.values():
         if entry.kind != "elementwise":
             continue
-        reason = exp.skip(entry)
+        reason = exp.skip_reason(entry)
         if reason is not None:
             rows.append(f"| {link(page, entry.key)} | {L['skipped'](lang)}: {_cell(reason(lang))} |"
                         + " |" * (len(exp.columns) - 1))
@@ -719,7 +719,7 @@ def deep_network(page: Page, key: str) -> str:
     exp = _experiment("depth")
     entry = _entry(key)
     if not exp.applies(entry):
-        reason = exp.skip(entry)
+        reason = exp.skip_reason(entry)
         return f"{L['skipped'](lang)}: {reason(lang) if reason else ''}"
     data = _result("depth", key)
     depth = exp.settings["depth"]

@@ -44,7 +44,18 @@ class Experiment:
     notes: Mapping[str, Any] = field(default_factory=dict)
 
     def applies(self, entry: Activation) -> bool:
-        return entry.kind == "elementwise" and self.skip(entry) is None
+        return entry.kind == "elementwise" and self.skip_reason(entry) is None
+
+    def skip_reason(self, entry: Activation) -> T | None:
+        """``skip(entry)``, evaluated once per entry (a skip test may evaluate the function, and a build
+        asks thousands of times); keyed on the entry object, which a reimported catalog replaces."""
+        cache = _SKIPS.setdefault(self.name, {})
+        if id(entry) not in cache:
+            cache[id(entry)] = (entry, self.skip(entry))  # the entry is kept so its id stays unique
+        return cache[id(entry)][1]
+
+
+_SKIPS: dict[str, dict[int, tuple[Activation, T | None]]] = {}
 
 
 def field_value(result: Mapping[str, Any], path: str) -> Any:

@@ -95,7 +95,7 @@ def get(name: str, key: str | None = None) -> dict:
     if exp.per_entry != (key is not None):
         raise ValueError(f"experiment {name!r} is {'per entry: name an entry' if exp.per_entry else 'global: name no entry'}")
     if key is not None and not exp.applies(get_entry(key)):
-        reason = exp.skip(get_entry(key))
+        reason = exp.skip_reason(get_entry(key))
         raise KeyError(f"experiment {name!r} does not run for {key!r}: {reason.en if reason else 'not element-wise'}")
     path = _path(name, key)
     if path in _loaded:
@@ -105,6 +105,15 @@ def get(name: str, key: str | None = None) -> dict:
     result = json.loads(path.read_text(encoding="utf-8"))
     _loaded[path] = result
     return result
+
+
+_cpu_here = [0.0]  # CPU seconds this process spent computing results (see computed_here)
+
+
+def computed_here() -> float:
+    """CPU seconds this process has spent computing results so far: a figure worker that had to
+    compute one subtracts it from the figure's own cost."""
+    return _cpu_here[0]
 
 
 def _compute(exp: Experiment, key: str | None, path: Path) -> float:
@@ -121,7 +130,13 @@ def _compute(exp: Experiment, key: str | None, path: Path) -> float:
         tmp = path.with_suffix(f".tmp{os.getpid()}")
         tmp.write_text(text, encoding="utf-8")
         tmp.rename(path)  # atomic: a reader sees the whole file or none
-        return time.process_time() - cpu
+        spent = time.process_time() - cpu
+        _cpu_here[0] += spent
+        # the cost, beside the result (which holds no timing, so that builds stay identical): a build
+        # reports the CPU of every result it computed, wherever it was computed (a background worker,
+        # the page build, a figure worker)
+        path.with_suffix(".cpu").write_text(f"{spent:.3f}\n")
+        return spent
 
 
 def jobs() -> list[tuple[str, str | None]]:
@@ -170,6 +185,7 @@ class _Background:
     def __init__(self) -> None:
         self.pool: ProcessPoolExecutor | None = None
         self.running: dict[Future[float], tuple[str, str | None]] = {}
+        self.missing: list[Path] = []  # the results missing when start() looked
         self.total = 0
         self.began = 0.0
         self.checked = 0.0  # seconds start() took to find what is missing
@@ -187,6 +203,7 @@ def start(workers: int | None = None) -> int:
     todo = jobs()
     _bg.total = len(todo)
     missing = [(name, key) for name, key in todo if not _path(name, key).exists()]
+    _bg.missing = [_path(name, key) for name, key in missing]
     _bg.checked = time.perf_counter() - _bg.began
     if missing:
         workers = min(workers or os.cpu_count() or 1, len(missing))
@@ -204,19 +221,25 @@ def finish() -> Report | None:
     if not _bg.total:
         return None
     try:
-        cpu = 0.0
         for future in as_completed(_bg.running):
             name, key = _bg.running[future]
             if future.exception() is not None:
                 raise RuntimeError(f"experiment {name} for {key or 'all'} failed: {future.exception()!r}") \
                     from future.exception()
-            cpu += future.result()
+        cpu = sum(_cpu_of(path) for path in _bg.missing)
         # the wall time of the computations, or of the cache check alone when nothing was missing
         seconds = time.perf_counter() - _bg.began if _bg.running else _bg.checked
         report = Report(_bg.total, len(_bg.running), seconds, cpu)
     finally:
         cancel()
     return report
+
+
+def _cpu_of(path: Path) -> float:
+    try:
+        return float(path.with_suffix(".cpu").read_text())
+    except (OSError, ValueError):  # computed by an older version, or its note lost: not counted
+        return 0.0
 
 
 def cancel() -> None:

@@ -109,13 +109,24 @@ def experiment_figures() -> list[Figure]:
     return figs
 
 
+#: the inventory, computed once per import: a build asks for it hundreds of times (every figure
+#: directive), and the registry cannot change under an imported module (`mkdocs serve` drops the
+#: package from sys.modules before each rebuild, scripts/_site_path.py)
+_ALL: list[Figure] = []
+_BY_ID: dict[str, Figure] = {}
+
+
 def all_figures() -> list[Figure]:
-    figs = [f for entry in REGISTRY.values() for f in figures_for(entry)]
-    return figs + overview_figures() + experiment_figures()
+    if not _ALL:
+        figs = [f for entry in REGISTRY.values() for f in figures_for(entry)]
+        _ALL.extend(figs + overview_figures() + experiment_figures())
+        _BY_ID.update((f.id, f) for f in _ALL)
+    return list(_ALL)
 
 
 def get_figure(figure_id: str) -> Figure:
-    for fig in all_figures():
-        if fig.id == figure_id:
-            return fig
-    raise KeyError(f"unknown figure {figure_id!r}")
+    all_figures()
+    try:
+        return _BY_ID[figure_id]
+    except KeyError:
+        raise KeyError(f"unknown figure {figure_id!r}") from None
