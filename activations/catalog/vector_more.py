@@ -294,7 +294,7 @@ def entmax15_vjp(x: Any, g: Any, axis: int = -1) -> np.ndarray:
 SHANG_2016 = Reference(
     "W. Shang, K. Sohn, D. Almeida, H. Lee", 2016,
     "Understanding and Improving Convolutional Neural Networks via Concatenated Rectified Linear Units",
-    "ICML 2016, PMLR 48, 2217–2225", "https://proceedings.mlr.press/v48/shang16.html",
+    "ICML 2016, PMLR 48", "https://proceedings.mlr.press/v48/shang16.html",
 )
 JANG_2017 = Reference(
     "E. Jang, S. Gu, B. Poole", 2017, "Categorical Reparameterization with Gumbel-Softmax", "ICLR 2017",
