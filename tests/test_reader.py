@@ -215,7 +215,8 @@ def test_softmax_jacobian_bounds_scale_with_temperature_and_reach_minus_quarter_
         assert lowest < -0.9 * bound  # but it comes close
 
 
-@pytest.mark.parametrize("key", ["softmax", "log_softmax", "softmin", "sparsemax"])
+@pytest.mark.parametrize("key", ["softmax", "log_softmax", "softmin", "sparsemax", "gumbel_softmax", "entmax15",
+                                 "softmax_one"])
 def test_vector_monotonic_claim_is_the_jacobian_diagonal(key):
     """The table's meaning for vector-valued functions: each output non-decreasing in its own input."""
     entry = activations.get(key)

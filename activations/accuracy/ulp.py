@@ -121,6 +121,12 @@ NOT_CLOSED_FORM: dict[str, dict[str, str]] = {
     "log_softmax": {"fn": "a reduction over the vector", "grad": "a reduction over the vector"},
     "softmin": {"fn": "a reduction over the vector", "grad": "a reduction over the vector"},
     "sparsemax": {"fn": "sort and cumulative sum over the vector", "grad": "support of the projection"},
+    "geglu": {"fn": "Gaussian CDF (erfc, erfcx): not an elementary function",
+              "grad": "Gaussian CDF plus density: not an elementary function"},
+    "gumbel_softmax": {"fn": "a reduction over the vector", "grad": "a reduction over the vector"},
+    "softmax_one": {"fn": "a reduction over the vector", "grad": "a reduction over the vector"},
+    "entmax15": {"fn": "sort, cumulative sums and a square root over the vector",
+                 "grad": "support of the mapping, a reduction over the vector"},
 }
 
 

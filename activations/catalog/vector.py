@@ -601,7 +601,7 @@ ENTRIES = [
     Activation(
         key="softmax",
         name=T("Softmax 函数", "Softmax"),
-        aliases=("normalized exponential", "归一化指数函数"),
+        aliases=("normalized exponential", "归一化指数函数", "Softmax2d"),
         family="vector",
         kind="vector",
         symbol=r"\operatorname{softmax}",
@@ -705,7 +705,7 @@ ENTRIES = [
     Activation(
         key="glu",
         name=T("GLU 函数", "GLU"),
-        aliases=("gated linear unit", "门控线性单元"),
+        aliases=("gated linear unit", "门控线性单元", "sigmoid GLU"),
         family="gated",
         kind="vector",
         symbol=r"\operatorname{GLU}",
