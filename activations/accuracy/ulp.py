@@ -166,7 +166,21 @@ SWITCH_POINTS: dict[str, Callable[[dict[str, float]], list[float]]] = {
     "gaussian": lambda p: _pm(40.0, 27.3, 10.5),
     "bent_identity": lambda p: _pm(1e20),
     "soft_exponential": lambda p: [1 / p["alpha"] - p["alpha"]] if p["alpha"] < 0 else [],
+    "smelu": lambda p: _pm(p["beta"]),
+    "shifted_softplus": lambda p: [30.0],
+    "log_cosh": lambda p: _pm(0.75),
+    "pelu": lambda p: [-1000.0 * p["b"]],
+    "elish": lambda p: [-1000.0],
+    "xielu": lambda p: _xielu_switch(p),
 }
+
+
+def _xielu_switch(p: dict[str, float]) -> list[float]:
+    """Half the negative root of xIELU, where its kernel changes formula (none without such a root)."""
+    from ..catalog.rectifiers import _xielu_constants
+
+    root = _xielu_constants(p["alpha_n"], p["beta"])["root"]
+    return [] if root is None else [0.5 * root[0]]
 
 
 def switch_points(entry: Activation) -> list[float]:

@@ -524,6 +524,8 @@ ENTRIES = [
     Activation(
         key="threshold",
         name=T("Threshold 函数", "Threshold"),
+        # thresholded ReLU (Konda et al. 2015; Keras 2's ThresholdedReLU(theta=1.0)) is Threshold(θ, 0)
+        aliases=("thresholded ReLU", "ThresholdedReLU", "TRec", "阈值 ReLU", "阈值整流"),
         family="relu",
         symbol=r"\operatorname{Threshold}",
         fn=threshold,
