@@ -45,6 +45,8 @@ def decode(obj):
 
 def resolve(path):
     """``a.b.c.Name`` -> the object, importing the longest importable module prefix."""
+    if path.startswith("tf."):
+        path = "tensorflow." + path[3:]
     parts = path.split(".")
     for i in range(len(parts), 0, -1):
         try:
@@ -191,8 +193,9 @@ class Keras(Jax):
 
     def build(self, path, layer, kwargs):
         fn = super().build(path, layer, kwargs)
-        if layer:  # build the weights outside the differentiated function
+        if layer:  # build the weights outside the differentiated function; Keras layers want a batch axis
             fn(jnp.zeros((1, 1), dtype=keras.config.floatx()))
+            return lambda x: fn(x[:, None])[:, 0] if x.ndim == 1 else fn(x)
         return fn
 
     def run(self, fn, x, cot, dtype):
@@ -224,8 +227,9 @@ class TensorFlow(Adapter):
 
     def build(self, path, layer, kwargs):
         fn = super().build(path, layer, kwargs)
-        if layer:
+        if layer:  # as in Keras: weights built first, a batch axis
             fn(tf.zeros((1, 1), dtype=tf.float64))
+            return lambda x: fn(x[:, None])[:, 0] if len(x.shape) == 1 else fn(x)
         return fn
 
     def run(self, fn, x, cot, dtype):
@@ -336,7 +340,9 @@ def run_task(ad, task):
                 c = None if cot is None else decode(cot[name])
                 used, y, g = ad.run(fn, x, c, dtype)
                 if used not in (dtype, str(np.dtype(dtype))):
-                    raise TypeError(f"computed in {used} for {dtype} input")
+                    if not any(t in used for t in ("int", "bool")):
+                        raise TypeError(f"computed in {used} for {dtype} input")
+                    out["output_dtype"] = used  # e.g. a step function returning integers
                 res[name] = {"f": encode(y), "g": encode(g)}
             out.update(dtype=dtype, arrays=res)
             if errors:
