@@ -167,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
 
     data = {"frameworks": dict(old.get("frameworks", {})), "entries": dict(old.get("entries", {}))}
     for fw in fws:
+        if not any(fw in calls_of(REGISTRY[k]) for k in keys):
+            continue  # nothing to measure there: its record stays
         info, recs = measure_framework(fw, keys)
         data["frameworks"][fw] = info
         if info["status"] != "ok":

@@ -573,8 +573,9 @@ def hard_swish(x: np.ndarray) -> np.ndarray:
 @elementwise
 def hard_swish_grad(x: np.ndarray) -> np.ndarray:
     r"""0 for x < -3, :math:`(2x + 3)/6` for -3 <= x <= 3, 1 for x > 3. The derivative jumps at both points;
-    the closed middle interval is PyTorch's ``hardswish_backward`` convention (-1/2 at x = -3, 3/2 at x = 3;
-    JAX's autodiff gives 0 and 1 there)."""
+    at them this takes the middle piece's own derivative (-1/2 at x = -3, 3/2 at x = 3, the closed
+    interval). Every framework measured returns the outer pieces' 0 and 1 there, PyTorch's
+    ``hardswish_backward`` included (2.13; ``activations/frameworks/measured.json``)."""
     xc = np.clip(x, -3.0, 3.0)
     return np.where(x < -3.0, 0.0, np.where(x > 3.0, 1.0, (2.0 * xc + 3.0) / 6.0))
 

@@ -60,11 +60,17 @@ class Call:
     axis: str | None = None
     #: registry parameters the framework's function cannot take (fixed in its definition)
     fixed: tuple[str, ...] = ()
+    #: registry parameter -> an expression in the framework's keywords that gives it (defaults table)
+    equivalent: dict[str, str] = field(default_factory=dict)
+    #: framework keywords the registry has no parameter for, shown in the defaults table
+    shown: tuple[str, ...] = ()
 
 
 #: (registry key, call path) -> Call; a call that is not listed needs nothing beyond the defaults.
 OVERRIDES: dict[tuple[str, str], Call] = {
-    ("hard_sigmoid", "paddle.nn.functional.hardsigmoid"): Call(fixed=("half_width",)),
+    ("hard_sigmoid", "paddle.nn.functional.hardsigmoid"): Call(fixed=("half_width",),
+                                                               equivalent={"half_width": "offset / slope"},
+                                                               shown=("slope", "offset")),
     ("hardtanh", "paddle.nn.functional.hardtanh"): Call(params={"min_val": "min", "max_val": "max"}),
     ("leaky_relu", "tf.nn.leaky_relu"): Call(params={"negative_slope": "alpha"}),
     ("leaky_relu", "mindspore.ops.leaky_relu"): Call(params={"negative_slope": "alpha"}),
@@ -75,6 +81,9 @@ OVERRIDES: dict[tuple[str, str], Call] = {
     ("prelu", "keras.layers.PReLU"): Call(params={"a": "alpha_initializer"}),
     ("prelu", "tf.keras.layers.PReLU"): Call(params={"a": "alpha_initializer"}),
     ("rrelu", "paddle.nn.functional.rrelu"): Call(extra={"training": False}),
+    ("softplus", "torch.nn.Softplus"): Call(shown=("threshold",)),
+    ("softplus", "paddle.nn.functional.softplus"): Call(shown=("threshold",)),
+    ("softplus", "mindspore.ops.softplus"): Call(shown=("threshold",)),
     ("rrelu", "mindspore.ops.rrelu"): Call(),
     ("threshold", "keras.activations.threshold"): Call(params={"value": "default_value"}),
     ("threshold", "tf.keras.activations.threshold"): Call(params={"value": "default_value"}),

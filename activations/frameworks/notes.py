@@ -13,8 +13,6 @@ from activations.core.spec import T
 
 __all__ = ["NOTES"]
 
-_F32_CONST = T("常数以 float32 存储，float64 输入也一样", "a constant held in float32, even for float64 input")
-
 NOTES: dict[tuple[str, str], T] = {
     ("hard_sigmoid", "torch"): T(
         "反向传播中的斜率 1/6 是 float32 常数，float64 下的 f′ 因此只有约 8 位有效数字；函数值正确。",
@@ -70,6 +68,11 @@ NOTES: dict[tuple[str, str], T] = {
         "x = 0 处取 λ。",
         "values have about float32 accuracy; the gradient for x < 0 is wrong (not λαeˣ, and it does not "
         "tend to 0 as x → −∞); at x = 0 it is λ."),
+    ("selu", "mlx"): T(
+        "常数只写到 λ = 1.0507、α = 1.67326（见 mlx.nn.selu 的源码），所以误差远大于 float32 的舍入；"
+        "而且求导时 float64 输入被降为 float32。",
+        "its constants are typed as λ = 1.0507 and α = 1.67326 (the source of mlx.nn.selu), so the error is "
+        "far above float32 rounding; under differentiation float64 input is computed in float32."),
     ("gelu", "tensorflow"): T(
         "精确 GELU（approximate=False）在 float64 下只有约 8 位有效数字，像是用了 float32 的常数。",
         "exact GELU (approximate=False) has about 8 correct digits in float64, as if a constant were held "

@@ -58,10 +58,23 @@ def version_text(fw: str, data: dict, lang: str) -> str:
     return info["versions"].get(main, "")
 
 
-def _close(a: Any, b: Any) -> bool:
+def _close(a: Any, b: Any, tol: float = 1e-12) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
-        return abs(float(a) - float(b)) <= 1e-12 * max(1.0, abs(float(b)))
+        return abs(float(a) - float(b)) <= tol * max(1.0, abs(float(b)))
     return a == b
+
+
+def _value(v: Any) -> float:
+    return float(v)  # the JSON's "nan", "inf", "-inf" included
+
+
+def _same(a: Any, b: Any, tol: float = 1e-6) -> bool:
+    """Two measured numbers alike for the notes: the same class (NaN, ±inf, finite), finite ones close.
+    Differences in the last digits are the grid comparison's business."""
+    a, b = _value(a), _value(b)
+    if math.isfinite(a) and math.isfinite(b):
+        return abs(a - b) <= tol * max(1.0, abs(b))
+    return (a != a and b != b) or a == b
 
 
 def call_notes(e: Activation, fw: str, rec: dict, lang: str, label: Label) -> list[str]:
@@ -88,13 +101,14 @@ def call_notes(e: Activation, fw: str, rec: dict, lang: str, label: Label) -> li
             notes.append(label("fw_values").format(f=fmt(g["f"]["max_err"]), g=fmt(g["grad"]["max_err"]),
                                                    dtype=reg["dtype"]))
         for row in reg.get("kinks", []):
-            if not row["grad_agree"]:
+            if not _same(row["grad"], row["grad_registry"]):
                 notes.append(label("fw_kink").format(x=fmt(row["x"]), g=fmt(row["grad"]), ref=fmt(row["grad_registry"])))
-            if not row["f_agree"]:
+            if not _same(row["f"], row["f_registry"]):
                 notes.append(label("fw_kink_f").format(x=fmt(row["x"]), f=fmt(row["f"]), ref=fmt(row["f_registry"])))
         # f′(NaN) is a convention (many kernels return 0 or 1 there); the page of differences lists it
         bad = [r for r in reg.get("specials", []) if isinstance(r, dict)
-               and not (r["f_agree"] and (r["grad_agree"] or r["x"] == "nan"))]
+               and not (_same(r["f"], r["f_registry"])
+                        and (_same(r["grad"], r["grad_registry"]) or r["x"] == "nan"))]
         for r in bad[:3]:
             notes.append(label("fw_special").format(x=fmt(r["x"]), f=fmt(r["f"]), g=fmt(r["grad"]),
                                                     rf=fmt(r["f_registry"]), rg=fmt(r["grad_registry"])))
@@ -175,7 +189,8 @@ def defaults_table(lang: str, label: Label, root: str) -> str:
         measured = rec.get("frameworks", {})
         concepts = [(p.name, p.default) for p in e.params]
         extras = sorted({k for fw in fws for c in measured.get(fw, []) for k in override(key, c["path"]).extra})
-        for name, ref in concepts + [(k, None) for k in extras]:
+        shown = sorted({k for fw in fws for c in measured.get(fw, []) for k in override(key, c["path"]).shown})
+        for name, ref in concepts + [(k, None) for k in extras + [s for s in shown if s not in extras]]:
             cells, values = [], []
             for fw in fws:
                 parts = []
@@ -184,6 +199,12 @@ def defaults_table(lang: str, label: Label, root: str) -> str:
                     if d is None:
                         continue
                     fw_name = c.get("mapping", {}).get(name, name if name in d else None)
+                    expr = override(key, c["path"]).equivalent.get(name)
+                    if fw_name is None and expr:
+                        v = eval(expr, {"__builtins__": {}}, dict(d))  # noqa: S307 (our own data)
+                        values.append(v)
+                        parts.append(f"{expr} = {fmt(v)}" + ("" if _close(v, ref) else " ⚠"))
+                        continue
                     if fw_name is None:
                         if name in c.get("unmapped", []):
                             parts.append(label("fw_fixed"))
@@ -199,7 +220,7 @@ def defaults_table(lang: str, label: Label, root: str) -> str:
                     mark = "" if ref is None or _close(v, ref) else " ⚠"
                     parts.append(shown + mark)
                 cells.append("<br>".join(parts) if parts else label("absent"))
-            differs = (ref is None and len({repr(v) for v in values}) > 1) or \
+            differs = (ref is None and (len({repr(v) for v in values}) > 1 or name in shown)) or \
                       (ref is not None and any(not _close(v, ref) for v in values))
             if differs:
                 link = f"[{e.name(lang)}]({root}functions/{key}.md)"
@@ -233,7 +254,7 @@ def kinks_table(lang: str, label: Label, root: str) -> str:
                         continue
                     row = reg["kinks"][i]
                     text = (f"f={fmt(row['f'])}, f′={fmt(row['grad'])}" if discontinuous else fmt(row["grad"]))
-                    if not (row["grad_agree"] and row["f_agree"]):
+                    if not (_same(row["grad"], row["grad_registry"]) and _same(row["f"], row["f_registry"])):
                         text += " ⚠"
                     if len(measured.get(fw, [])) > 1:
                         text += f" ({c['path'].rsplit('.', 1)[-1]})"
@@ -294,9 +315,9 @@ def specials_table(lang: str, label: Label, root: str) -> str:
                 reg = c.get("variants", {}).get("registry", {})
                 for r in reg.get("specials", []):
                     bits = []
-                    if not r["f_agree"]:
+                    if not _same(r["f"], r["f_registry"]):
                         bits.append(f"f {fmt(r['f'])} ({fmt(r['f_registry'])})")
-                    if not r["grad_agree"]:
+                    if not _same(r["grad"], r["grad_registry"]):
                         bits.append(f"f′ {fmt(r['grad'])} ({fmt(r['grad_registry'])})")
                     if bits:
                         parts.append(f"x={fmt(r['x'])}: " + ", ".join(bits))
