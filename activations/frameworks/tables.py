@@ -134,7 +134,7 @@ def api_table(key: str, lang: str, label: Label) -> str:
     rows = []
     for fw, f in FRAMEWORKS.items():
         version = version_text(fw, data, lang)
-        name = f.label + (f" {version}" if version else "")
+        name = (f.label.removesuffix(" 3") + f" {version}") if version else f.label  # "Keras 3.15.1"
         if fw not in calls:
             rows.append(f"| {name} | {label('absent')} | |")
             continue
@@ -149,7 +149,8 @@ def api_table(key: str, lang: str, label: Label) -> str:
             n = call_notes(e, fw, rec, lang, label)
             prefix = f"`{c.path.rsplit('.', 1)[-1]}`: " if len(calls[fw]) > 1 and n else ""
             notes += [prefix + x for x in n]
-        status = ("⚠ " + "; ".join(notes)) if notes else "✓ " + label("fw_agrees")
+        sep = "；" if lang == "zh" else "; "
+        status = ("⚠ " + sep.join(notes)) if notes else "✓ " + label("fw_agrees")
         rows.append(f"| {name} | {'<br>'.join(cells)} | {_cell(status)} |")
     return head + "\n".join(rows)
 
