@@ -43,6 +43,19 @@ def _base_python() -> str:
     return os.environ.get("FRAMEWORKS_PYTHON", base)
 
 
+#: entries whose Api strings are not calls: reported, left out of the measurement
+BAD: dict[str, str] = {}
+
+
+def calls(e) -> dict:
+    """:func:`calls_of`, or {} (and the error in :data:`BAD`) for a string that is not a call."""
+    try:
+        return calls_of(e)
+    except ValueError as err:
+        BAD[e.key] = str(err)
+        return {}
+
+
 def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
@@ -100,7 +113,7 @@ def run_probe(py: Path, request: dict, timeout: int = 1800) -> dict:
 def measure_framework(fw: str, keys: list[str]) -> tuple[dict, dict[str, list]]:
     """(framework record, key -> list of call records)."""
     info = {"label": FRAMEWORKS[fw].label, "pins": store.pins_path(fw).relative_to(ROOT).as_posix()}
-    entries = [REGISTRY[k] for k in keys if fw in calls_of(REGISTRY[k])]
+    entries = [REGISTRY[k] for k in keys if fw in calls(REGISTRY[k])]
     py, err = ensure_env(fw)
     if err:
         info.update(status="failed", error=err)
@@ -134,7 +147,7 @@ def fresh(data: dict) -> list[str]:
     if data.get("code_hash") != store.code_hash():
         problems.append("the measuring code or a pins file changed")
     for k, e in REGISTRY.items():
-        if not calls_of(e):
+        if not calls(e):
             continue
         rec = data.get("entries", {}).get(k)
         if rec is None:
@@ -156,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     old = json.loads(args.output.read_text(encoding="utf-8")) if args.output.exists() else {}
     if args.check:
         problems = fresh(old) if old else [f"{args.output} does not exist"]
+        problems += list(BAD.values())
         print("up to date" if not problems else "stale: run python scripts/frameworks.py\n  " + "\n  ".join(problems))
         return 1 if problems else 0
 
@@ -163,11 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     fws = [f for f in args.only.split(",") if f] or list(FRAMEWORKS)
     if unknown or any(f not in FRAMEWORKS for f in fws):
         parser.error(f"unknown key or framework: {unknown + [f for f in fws if f not in FRAMEWORKS]}")
-    keys = args.keys or [k for k, e in REGISTRY.items() if calls_of(e)]
+    keys = args.keys or [k for k, e in REGISTRY.items() if calls(e)]
 
     data = {"frameworks": dict(old.get("frameworks", {})), "entries": dict(old.get("entries", {}))}
     for fw in fws:
-        if not any(fw in calls_of(REGISTRY[k]) for k in keys):
+        if not any(fw in calls(REGISTRY[k]) for k in keys):
             continue  # nothing to measure there: its record stays
         info, recs = measure_framework(fw, keys)
         data["frameworks"][fw] = info
@@ -178,14 +192,14 @@ def main(argv: list[str] | None = None) -> int:
             entry = data["entries"].setdefault(k, {"frameworks": {}})
             entry["inputs_hash"] = store.entry_hash(e)
             entry["frameworks"] = dict(entry.get("frameworks", {}))
-            if fw in calls_of(e):
+            if fw in calls(e):
                 entry["frameworks"][fw] = recs.get(k) or [
                     {"call": c.text, "path": c.path, "layer": c.layer, "error": info.get("error", "not measured")}
-                    for c in calls_of(e)[fw]]
+                    for c in calls(e)[fw]]
             else:
                 entry["frameworks"].pop(fw, None)
     # keep the registry's order, drop entries without calls
-    data["entries"] = {k: data["entries"][k] for k, e in REGISTRY.items() if calls_of(e) and k in data["entries"]}
+    data["entries"] = {k: data["entries"][k] for k, e in REGISTRY.items() if calls(e) and k in data["entries"]}
     data["frameworks"] = {fw: data["frameworks"][fw] for fw in FRAMEWORKS if fw in data["frameworks"]}
     for fw, rec in data["frameworks"].items():
         rec["setup"] = {"zh": FRAMEWORKS[fw].setup.zh, "en": FRAMEWORKS[fw].setup.en}
@@ -199,7 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     args.output.write_text(text, encoding="utf-8")
     log(f"wrote {args.output}")
     summary(data, keys, fws)
-    return 0
+    for k, err in BAD.items():
+        print(f"NOT MEASURED: {err}")
+    return 1 if BAD else 0
 
 
 def summary(data: dict, keys: list[str], fws: list[str]) -> None:

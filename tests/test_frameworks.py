@@ -152,5 +152,14 @@ def test_parse_api():
     assert c.layer and c.path == "torch.nn.RReLU" and c.keywords == {"lower": 0.125, "upper": 1 / 3, "inplace": False}
     a, b = parse_api("keras.activations.leaky_relu(x, negative_slope=0.2); keras.layers.LeakyReLU(negative_slope=0.3)")
     assert not a.layer and a.positional == ("x",) and b.layer and b.keywords == {"negative_slope": 0.3}
+    (c,) = parse_api("torch.nn.Sigmoid  # an old-style comment")
+    assert c.layer and c.path == "torch.nn.Sigmoid" and not c.keywords
+    a, b = parse_api("jax.nn.silu(x) / jax.nn.swish(x)")
+    assert (a.path, b.path) == ("jax.nn.silu", "jax.nn.swish")
     with pytest.raises(ValueError):
-        parse_api("torch.nn.Sigmoid  # a comment")
+        parse_api("torch.nn.functional.silu(a) * b")
+
+
+def test_every_api_string_is_a_call():
+    for e in REGISTRY.values():
+        calls_of(e)  # raises naming the entry and framework

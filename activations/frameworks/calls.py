@@ -17,6 +17,7 @@ vector-valued entry, the name of the axis argument (otherwise ``dim`` where the 
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,8 +134,11 @@ def _dotted(node: ast.AST) -> str:
 def parse_api(text: str) -> list[ParsedCall]:
     """The calls of one ``Api`` field: ``"a.b(x, k=1); c.D(k=2)"`` -> two :class:`ParsedCall`."""
     out = []
-    for part in text.split(";"):
+    text = text.split("#", 1)[0]  # an old-style trailing comment
+    for part in re.split(r";| / ", text):
         part = part.strip()
+        if re.fullmatch(r"[A-Za-z_][\w.]*", part):  # a bare name: ``torch.nn.Sigmoid``
+            part += "()" if part.rsplit(".", 1)[-1][:1].isupper() else "(x)"
         try:
             node = ast.parse(part, mode="eval").body
         except SyntaxError as err:
@@ -149,5 +153,14 @@ def parse_api(text: str) -> list[ParsedCall]:
 
 
 def calls_of(entry: Activation) -> dict[str, list[ParsedCall]]:
-    """framework key -> the entry's parsed calls (frameworks without one are left out)."""
-    return {fw: parse_api(getattr(entry.api, fw)) for fw in FRAMEWORKS if getattr(entry.api, fw)}
+    """framework key -> the entry's parsed calls (frameworks without one are left out); a ``ValueError``
+    naming the entry and framework for a string that is not a call."""
+    out = {}
+    for fw in FRAMEWORKS:
+        text = getattr(entry.api, fw)
+        if text:
+            try:
+                out[fw] = parse_api(text)
+            except ValueError as err:
+                raise ValueError(f"{entry.key}: Api({fw}=...): {err}") from None
+    return out

@@ -44,7 +44,7 @@ TOL = {"float64": 1e-12, "float32": 1e-6}
 #: grid points this close to a kink are left to the kink measurement
 KINK_GAP = 1e-9
 #: the input names of functions (the first parameter), not parameters
-INPUT_NAMES = {"x", "input", "input_x", "features", "logits", "a"}
+INPUT_NAMES = {"x", "input", "input_x", "inputs", "features", "logits", "a", "tensor", "data"}
 
 
 def signature_paths(entries: list[Activation], frameworks: list[str]) -> dict[str, list[str]]:

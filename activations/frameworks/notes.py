@@ -23,6 +23,18 @@ NOTES: dict[tuple[str, str], T] = {
         "略微移动；offset=0.5 与本站一致。",
         "the default slope=0.1666667 is 1/6 typed to 7 decimals, so values and derivative differ in the "
         "8th digit and the corners move slightly; offset=0.5 matches."),
+    ("hard_sigmoid", "keras"): T(
+        "计算的是 relu6(x + 3)/6，与 keras.activations.hard_sigmoid 的文档一致；但 keras.ops.hard_sigmoid 的文档"
+        "（Keras 3.15.1）仍写着 |x| ≤ 2.5 时为 0.2x + 0.5，示例输出 [0.3, 0.5, 0.7] 也与代码的实际结果不符。"
+        "0.2x + 0.5 是 Keras 2 的定义。",
+        "it computes relu6(x + 3)/6, as keras.activations.hard_sigmoid documents; the docstring of "
+        "keras.ops.hard_sigmoid (Keras 3.15.1) still says 0.2x + 0.5 for |x| ≤ 2.5, and its example output "
+        "[0.3, 0.5, 0.7] is not what the code returns. 0.2x + 0.5 is Keras 2's definition."),
+    ("hard_sigmoid", "tensorflow"): T(
+        "TensorFlow 2.21 的 tf.keras 是 Keras 3，计算 relu6(x + 3)/6；TensorFlow 旧版文档中的 0.2x + 0.5 "
+        "是 Keras 2（TensorFlow 2.15 及以前的 tf.keras）的定义，这里没有测量。",
+        "tf.keras in TensorFlow 2.21 is Keras 3 and computes relu6(x + 3)/6; the 0.2x + 0.5 of TensorFlow's "
+        "older documentation is Keras 2's definition (tf.keras up to TensorFlow 2.15), not measured here."),
     ("leaky_relu", "tensorflow"): T(
         "alpha 以 float32 存储（0.01 变成 0.0099999998），float64 输入也一样。",
         "alpha is held in float32 (0.01 becomes 0.0099999998), even for float64 input."),
