@@ -135,10 +135,20 @@ def measure_framework(fw: str, keys: list[str]) -> tuple[dict, dict[str, list]]:
         return info, {}
     results = {r["id"]: r for r in answer["results"]}
     info.update(status="ok", versions=answer["versions"], python=answer["python"], numpy=answer["numpy"])
-    out = {k: [measure.compare(REGISTRY[k], p, results) for p in plan.values()] for k, plan in plans.items()}
+    out = {k: [_compare(REGISTRY[k], p, results) for p in plan.values()] for k, plan in plans.items()}
     log(f"{fw}: {len(tasks)} tasks for {len(entries)} entries in {time.perf_counter() - t0:.1f} s "
         f"({', '.join(f'{n} {v}' for n, v in answer['versions'].items())})")
     return info, out
+
+
+def _compare(e, plan: dict, results: dict) -> dict:
+    """:func:`measure.compare`, or the error of a comparison that could not run (the registry raised)."""
+    try:
+        return measure.compare(e, plan, results)
+    except Exception as err:  # noqa: BLE001  (recorded; the test reports it)
+        c = plan["call"]
+        return {"call": c.text, "path": c.path, "layer": c.layer,
+                "error": f"comparison failed: {type(err).__name__}: {err}"}
 
 
 def fresh(data: dict) -> list[str]:
