@@ -9,7 +9,12 @@ A directive is ``{{ name arg ... }}``. Block directives stand alone on a line; i
 ``{{ figure FIGURE_ID }}``             a figure with caption, permalink, downloads and citation
 ``{{ properties KEY }}``               the properties table (claims + computed facts)
 ``{{ params KEY }}``                   the parameter table
-``{{ api KEY }}``                      the names in PyTorch / JAX / Keras
+``{{ api KEY }}``                      the calls in seven frameworks, with their defaults and measured differences
+``{{ framework_versions }}``           the frameworks measured: versions, set-up, status (activations/frameworks)
+``{{ framework_defaults }}``           every default that differs between frameworks or from the registry
+``{{ framework_kinks }}``              the gradient each framework returns at each kink or jump
+``{{ framework_differences }}``        the calls whose values or gradients differ from the registry
+``{{ framework_specials }}``           NaN, ±inf and large |x|: where a framework's f or f′ differs
 ``{{ references KEY }}``               the references
 ``{{ compare KEY ... }}``              a comparison table (``all``: the registry, ``family:NAME``: a family)
 ``{{ accuracy }}``                     the measured ULP table (activations/accuracy/accuracy.json)
@@ -87,7 +92,36 @@ L = {
     "meaning": T("含义", "Meaning"),
     "no_params": T("无参数。", "No parameters."),
     "framework": T("框架", "Framework"),
-    "api": T("名称与默认参数", "Name and defaults"),
+    "api": T("调用与默认参数", "Call and defaults"),
+    "fw_measured": T("实测", "Measured"),
+    "fw_agrees": T("在本站默认参数下，函数值与自动微分梯度都与本站一致", "values and autodiff gradients agree with this site's at its defaults"),
+    "fw_default": T("默认 {name}={value}（本站 {ref} = {ref_value}）", "default {name}={value} (this site: {ref} = {ref_value})"),
+    "fw_extra": T("默认 {name}={value}；要得到本站的定义须传 {name}={needed}",
+                  "default {name}={value}; {name}={needed} gives this site's definition"),
+    "fw_values": T("按本站参数调用时最大误差 f {f}、f′ {g}（{dtype}）", "at this site's parameters max error f {f}, f′ {g} ({dtype})"),
+    "fw_at_defaults": T("按其默认参数调用时与本站相差：f {f}、f′ {g}", "with its own defaults it differs from this site: f {f}, f′ {g}"),
+    "fw_kink": T("x = {x} 处 f′ = {g}（本站 {ref}）", "f′ = {g} at x = {x} (this site: {ref})"),
+    "fw_kink_f": T("x = {x} 处 f = {f}（本站 {ref}）", "f = {f} at x = {x} (this site: {ref})"),
+    "fw_special": T("x = {x}：f = {f}、f′ = {g}（本站 {rf}、{rg}）", "x = {x}: f = {f}, f′ = {g} (this site: {rf}, {rg})"),
+    "fw_float32": T("float64 不可用，按 float32 测量", "float64 unavailable, measured in float32"),
+    "fw_error": T("无法测量：{error}", "could not be measured: {error}"),
+    "fw_unmeasured": T("尚未测量（运行 scripts/frameworks.py）", "not measured yet (run scripts/frameworks.py)"),
+    "fw_version": T("版本", "Version"),
+    "fw_setup": T("运行方式", "Set-up"),
+    "fw_status": T("状态", "Status"),
+    "fw_ok": T("已测量 {n} 个调用", "{n} calls measured"),
+    "fw_function": T("函数", "Function"),
+    "fw_registry": T("本站", "This site"),
+    "fw_fixed": T("固定", "fixed"),
+    "fw_required": T("必填", "required"),
+    "fw_failed": T("未测得", "not measured"),
+    "fw_dtype": T("精度", "Precision"),
+    "fw_err_f": T("f 最大误差", "max error f"),
+    "fw_err_g": T("f′ 最大误差", "max error f′"),
+    "fw_why": T("原因", "Why"),
+    "fw_no_differences": T("没有不一致之处。", "No differences."),
+    "fw_x": T("输入", "Input"),
+    "fw_versions_line": T("实测版本：{versions}。", "Measured on {versions}."),
     "absent": T("无", "—"),
     "no_refs": T("没有可考的原始文献。", "No single originating reference."),
     "figure": T("图", "Figure"),
@@ -285,11 +319,45 @@ def _allowed(p, lang: str) -> str:
     return _cell(ALLOWED_ZH[p.allowed])
 
 
+def _label(lang: str) -> Callable[[str], str]:
+    return lambda name: L[name](lang)
+
+
 def api(page: Page, key: str) -> str:
-    entry, lang = _entry(key), page.lang
-    head = f"| {L['framework'](lang)} | {L['api'](lang)} |\n|---|---|\n"
-    names = {"PyTorch": entry.api.torch, "JAX": entry.api.jax, "Keras": entry.api.keras}
-    return head + "\n".join(f"| {fw} | {f'`{n}`' if n else L['absent'](lang)} |" for fw, n in names.items())
+    from activations.frameworks import tables
+
+    _entry(key)
+    return tables.api_table(key, page.lang, _label(page.lang))
+
+
+def framework_versions(page: Page) -> str:
+    from activations.frameworks import tables
+
+    return tables.versions_table(page.lang, _label(page.lang))
+
+
+def framework_defaults(page: Page) -> str:
+    from activations.frameworks import tables
+
+    return tables.defaults_table(page.lang, _label(page.lang), page.root)
+
+
+def framework_kinks(page: Page) -> str:
+    from activations.frameworks import tables
+
+    return tables.kinks_table(page.lang, _label(page.lang), page.root)
+
+
+def framework_differences(page: Page) -> str:
+    from activations.frameworks import tables
+
+    return tables.differences_table(page.lang, _label(page.lang), page.root)
+
+
+def framework_specials(page: Page) -> str:
+    from activations.frameworks import tables
+
+    return tables.specials_table(page.lang, _label(page.lang), page.root)
 
 
 def references(page: Page, key: str) -> str:
@@ -743,7 +811,9 @@ def deep_network(page: Page, key: str) -> str:
 
 DIRECTIVES: dict[str, Callable[..., str]] = {
     f.__name__: f
-    for f in (formula, derivative, stable, figure, properties, params, api, references, compare, fact,
+    for f in (formula, derivative, stable, figure, properties, params, api, framework_versions,
+              framework_defaults, framework_kinks, framework_differences, framework_specials,
+              references, compare, fact,
               const, name, link, summary, range, grad_range, constant, note_formula, param, gallery, count, accuracy,
               experiment, experiment_setting, experiment_table, deep_network, explore, compare_view)
 }

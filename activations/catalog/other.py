@@ -550,7 +550,15 @@ ENTRIES = [
         summary=T("输入原样输出，即“不加激活”；用于回归网络的输出层，也是判断其他函数是否在原点附近近似恒等的基准。",
                   "Passes the input through unchanged, i.e. no activation at all; used on regression outputs "
                   "and as the yardstick for “approximates the identity near the origin”."),
-        api=Api("torch.nn.Identity()", "jax.nn.identity(x)", "keras.activations.linear(x)"),
+        api=Api(
+            torch="torch.nn.Identity()",
+            jax="jax.nn.identity(x)",
+            keras="keras.activations.linear(x)",
+            tensorflow="tf.keras.activations.linear(x)",
+            paddle="paddle.nn.Identity()",
+            mindspore="mindspore.nn.Identity()",
+            mlx="mlx.nn.Identity()",
+        ),
     ),
     Activation(
         key="binary_step",
@@ -575,7 +583,16 @@ ENTRIES = [
                   "the perceptron), and untrainable by gradient descent because its derivative is 0 almost "
                   "everywhere."),
         references=(MCCULLOCH_PITTS_1943, ROSENBLATT_1958),
-        api=Api(None, None, None),
+        api=Api(
+            torch=None,
+            jax=None,
+            keras=None,
+            tensorflow=None,
+            paddle=None,
+            mindspore=None,
+            mlx="mlx.nn.step(x, threshold=0.0)",
+        ),
+        kinks=(0.0,),
     ),
     Activation(
         key="exponential",
@@ -597,7 +614,15 @@ ENTRIES = [
                   "但输入稍大就会溢出。",
                   "e^x itself: positive, unbounded and its own derivative; an output activation for strictly "
                   "positive targets such as Poisson rates, but it overflows for moderately large inputs."),
-        api=Api(None, None, "keras.activations.exponential(x)"),
+        api=Api(
+            torch=None,
+            jax=None,
+            keras="keras.activations.exponential(x)",
+            tensorflow="tf.keras.activations.exponential(x)",
+            paddle=None,
+            mindspore=None,
+            mlx=None,
+        ),
         xlim=(-5.0, 2.5),
     ),
     Activation(

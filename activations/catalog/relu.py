@@ -403,8 +403,16 @@ ENTRIES = [
         summary=T("负数截为 0、正数原样通过；计算便宜，是深度网络隐藏层的默认选择。",
                   "Zero for negatives, identity for positives; cheap, the default for hidden layers."),
         references=(NAIR_HINTON_2010, GLOROT_2011, BERTOIN_2021),
-        api=Api("torch.nn.ReLU(inplace=False)", "jax.nn.relu(x)",
-                "keras.activations.relu(x, negative_slope=0.0, max_value=None, threshold=0.0)"),
+        api=Api(
+            torch="torch.nn.ReLU(inplace=False)",
+            jax="jax.nn.relu(x)",
+            keras="keras.activations.relu(x, negative_slope=0.0, max_value=None, threshold=0.0)",
+            tensorflow="tf.nn.relu(x)",
+            paddle="paddle.nn.functional.relu(x)",
+            mindspore="mindspore.ops.relu(x, inplace=False)",
+            mlx="mlx.nn.relu(x)",
+        ),
+        kinks=(0.0,),
     ),
     Activation(
         key="leaky_relu",
@@ -433,10 +441,16 @@ ENTRIES = [
                   "Keeps a small slope α for negative inputs so they still receive a gradient, which "
                   "counters dying ReLU units."),
         references=(MAAS_2013,),
-        api=Api("torch.nn.LeakyReLU(negative_slope=0.01, inplace=False)",
-                "jax.nn.leaky_relu(x, negative_slope=0.01)",
-                "keras.activations.leaky_relu(x, negative_slope=0.2); "
-                "keras.layers.LeakyReLU(negative_slope=0.3)"),
+        api=Api(
+            torch="torch.nn.LeakyReLU(negative_slope=0.01, inplace=False)",
+            jax="jax.nn.leaky_relu(x, negative_slope=0.01)",
+            keras="keras.activations.leaky_relu(x, negative_slope=0.2); keras.layers.LeakyReLU(negative_slope=0.3)",
+            tensorflow="tf.nn.leaky_relu(x, alpha=0.2)",
+            paddle="paddle.nn.functional.leaky_relu(x, negative_slope=0.01)",
+            mindspore="mindspore.ops.leaky_relu(x, alpha=0.2)",
+            mlx="mlx.nn.leaky_relu(x, negative_slope=0.01)",
+        ),
+        kinks=(0.0,),
     ),
     Activation(
         key="prelu",
@@ -466,8 +480,16 @@ ENTRIES = [
         summary=T("与 Leaky ReLU 形状相同，但负半轴斜率 a 是可学习的参数，随网络一起训练。",
                   "Shaped like Leaky ReLU, but the negative slope a is a parameter learned with the network."),
         references=(HE_2015,),
-        api=Api("torch.nn.PReLU(num_parameters=1, init=0.25)", None,
-                'keras.layers.PReLU(alpha_initializer="Zeros")'),
+        api=Api(
+            torch="torch.nn.PReLU(num_parameters=1, init=0.25)",
+            jax=None,
+            keras='keras.layers.PReLU(alpha_initializer="Zeros")',
+            tensorflow='tf.keras.layers.PReLU(alpha_initializer="Zeros")',
+            paddle="paddle.nn.PReLU(num_parameters=1, init=0.25)",
+            mindspore="mindspore.nn.PReLU(channel=1, w=0.25)",
+            mlx="mlx.nn.PReLU(num_parameters=1, init=0.25)",
+        ),
+        kinks=(0.0,),
     ),
     Activation(
         key="rrelu",
@@ -496,7 +518,16 @@ ENTRIES = [
                   "In training each negative input gets a slope drawn from U(l, u), a form of "
                   "regularisation; at inference the slope is fixed to the mean (l + u)/2."),
         references=(XU_2015,),
-        api=Api("torch.nn.RReLU(lower=1/8, upper=1/3, inplace=False)", None, None),
+        api=Api(
+            torch="torch.nn.RReLU(lower=1/8, upper=1/3, inplace=False)",
+            jax=None,
+            keras=None,
+            tensorflow=None,
+            paddle="paddle.nn.functional.rrelu(x, lower=1/8, upper=1/3, training=True)",
+            mindspore="mindspore.ops.rrelu(x, lower=1/8, upper=1/3)",
+            mlx=None,
+        ),
+        kinks=(0.0,),
         extra_figures=("rrelu_training",),
     ),
     Activation(
@@ -518,7 +549,16 @@ ENTRIES = [
         summary=T("把 ReLU 的输出上限截在 6，数值范围固定，适合低精度推理（如 MobileNet）。",
                   "ReLU capped at 6: the bounded output suits low-precision inference (e.g. MobileNets)."),
         references=(KRIZHEVSKY_2010, SANDLER_2018),
-        api=Api("torch.nn.ReLU6(inplace=False)", "jax.nn.relu6(x)", "keras.activations.relu6(x)"),
+        api=Api(
+            torch="torch.nn.ReLU6(inplace=False)",
+            jax="jax.nn.relu6(x)",
+            keras="keras.activations.relu6(x)",
+            tensorflow="tf.nn.relu6(x)",
+            paddle="paddle.nn.functional.relu6(x)",
+            mindspore="mindspore.ops.relu6(x)",
+            mlx="mlx.nn.relu6(x)",
+        ),
+        kinks=(0.0, 6.0),
         xlim=(-4.0, 8.0),
     ),
     Activation(
@@ -547,8 +587,16 @@ ENTRIES = [
         summary=T("大于阈值 θ 的输入原样输出，其余一律替换为常数 v；除非 v = θ，否则在 θ 处跳变。",
                   "Passes inputs above the threshold θ unchanged and replaces the rest by a constant v; "
                   "it jumps at θ unless v = θ."),
-        api=Api("torch.nn.Threshold(threshold, value, inplace=False)", None,
-                "keras.activations.threshold(x, threshold, default_value)"),
+        api=Api(
+            torch="torch.nn.Threshold(threshold, value, inplace=False)",
+            jax=None,
+            keras="keras.activations.threshold(x, threshold, default_value)",
+            tensorflow="tf.keras.activations.threshold(x, threshold, default_value)",
+            paddle="paddle.nn.functional.thresholded_relu(x, threshold=1.0, value=0.0)",
+            mindspore="mindspore.ops.threshold(x, thr, value)",
+            mlx=None,
+        ),
+        kinks=(0.0,),
     ),
     Activation(
         key="srelu",
@@ -590,6 +638,7 @@ ENTRIES = [
                   "can fit convex or non-convex S-shapes."),
         references=(JIN_2016,),
         api=Api(None, None, None),
+        kinks=(-1.0, 2.0),
     ),
     Activation(
         key="apl",
@@ -624,6 +673,7 @@ ENTRIES = [
                   "shape, possibly non-monotonic."),
         references=(AGOSTINELLI_2014,),
         api=Api(None, None, None),
+        kinks=(-2.0, -1.0, 0.0),
         xlim=(-5.0, 3.0),
     ),
 ]

@@ -154,7 +154,16 @@ ENTRIES = [
                   "Sets inputs with |x| ≤ λ to 0 and keeps the rest unchanged; it jumps at ±λ and is the "
                   "hard thresholding of wavelet denoising."),
         references=(DONOHO_JOHNSTONE_1994,),
-        api=Api("torch.nn.Hardshrink(lambd=0.5)", None, "keras.activations.hard_shrink(x, threshold=0.5)"),
+        api=Api(
+            torch="torch.nn.Hardshrink(lambd=0.5)",
+            jax=None,
+            keras="keras.activations.hard_shrink(x, threshold=0.5)",
+            tensorflow="tf.keras.activations.hard_shrink(x, threshold=0.5)",
+            paddle="paddle.nn.functional.hardshrink(x, threshold=0.5)",
+            mindspore="mindspore.ops.hardshrink(x, lambd=0.5)",
+            mlx="mlx.nn.hard_shrink(x, lambd=0.5)",
+        ),
+        kinks=(-0.5, 0.5),
         xlim=(-3.0, 3.0),
     ),
     Activation(
@@ -187,7 +196,16 @@ ENTRIES = [
                   "Sets inputs with |x| ≤ λ to 0 and moves the rest towards 0 by λ; continuous, it is the "
                   "soft thresholding of wavelet denoising and the LASSO."),
         references=(DONOHO_1995,),
-        api=Api("torch.nn.Softshrink(lambd=0.5)", None, "keras.activations.soft_shrink(x, threshold=0.5)"),
+        api=Api(
+            torch="torch.nn.Softshrink(lambd=0.5)",
+            jax=None,
+            keras="keras.activations.soft_shrink(x, threshold=0.5)",
+            tensorflow="tf.keras.activations.soft_shrink(x, threshold=0.5)",
+            paddle="paddle.nn.functional.softshrink(x, threshold=0.5)",
+            mindspore="mindspore.ops.softshrink(x, lambd=0.5)",
+            mlx="mlx.nn.softshrink(x, lambd=0.5)",
+        ),
+        kinks=(-0.5, 0.5),
         xlim=(-3.0, 3.0),
     ),
     Activation(
@@ -213,6 +231,14 @@ ENTRIES = [
         summary=T("输入减去它的 tanh：原点附近近似 x³/3、几乎为 0，远处近似 x ∓ 1，是一种光滑的收缩。",
                   "The input minus its tanh: close to x³/3, nearly 0, around the origin and close to x ∓ 1 "
                   "far out, a smooth kind of shrinkage."),
-        api=Api("torch.nn.Tanhshrink()", None, "keras.activations.tanh_shrink(x)"),
+        api=Api(
+            torch="torch.nn.Tanhshrink()",
+            jax=None,
+            keras="keras.activations.tanh_shrink(x)",
+            tensorflow="tf.keras.activations.tanh_shrink(x)",
+            paddle="paddle.nn.functional.tanhshrink(x)",
+            mindspore="mindspore.ops.tanhshrink(x)",
+            mlx=None,
+        ),
     ),
 ]

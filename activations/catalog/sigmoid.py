@@ -92,7 +92,15 @@ ENTRIES = [
         summary=T("把任意实数压缩到 (0, 1)，常用于二分类输出和门控。",
                   "Squashes any real number into (0, 1); used for binary outputs and gates."),
         references=(RUMELHART_1986,),
-        api=Api("torch.nn.Sigmoid", "jax.nn.sigmoid", "keras.activations.sigmoid"),
+        api=Api(
+            torch="torch.nn.Sigmoid()",
+            jax="jax.nn.sigmoid(x)",
+            keras="keras.activations.sigmoid(x)",
+            tensorflow="tf.math.sigmoid(x)",
+            paddle="paddle.nn.functional.sigmoid(x)",
+            mindspore="mindspore.ops.sigmoid(x)",
+            mlx="mlx.nn.sigmoid(x)",
+        ),
     ),
     Activation(
         key="tanh",
@@ -114,7 +122,15 @@ ENTRIES = [
         summary=T("以 0 为中心的 S 型函数，值域 (−1, 1)，常见于 RNN/LSTM 的隐藏状态。",
                   "Zero-centred S-curve with range (−1, 1); common in RNN/LSTM hidden states."),
         references=(LECUN_1998,),
-        api=Api("torch.nn.Tanh", "jax.nn.tanh", "keras.activations.tanh"),
+        api=Api(
+            torch="torch.nn.Tanh()",
+            jax="jax.nn.tanh(x)",
+            keras="keras.activations.tanh(x)",
+            tensorflow="tf.math.tanh(x)",
+            paddle="paddle.nn.functional.tanh(x)",
+            mindspore="mindspore.ops.tanh(x)",
+            mlx="mlx.nn.tanh(x)",
+        ),
     ),
 ]
 
@@ -362,7 +378,15 @@ ENTRIES += [
                   "The logarithm of the sigmoid, with range (−∞, 0); it appears in log-likelihoods and binary "
                   "cross-entropy, and needs a stable form because log σ(x) becomes −∞ once σ underflows."),
         references=(),
-        api=Api("torch.nn.LogSigmoid", "jax.nn.log_sigmoid", "keras.activations.log_sigmoid"),
+        api=Api(
+            torch="torch.nn.LogSigmoid()",
+            jax="jax.nn.log_sigmoid(x)",
+            keras="keras.activations.log_sigmoid(x)",
+            tensorflow="tf.math.log_sigmoid(x)",
+            paddle="paddle.nn.functional.log_sigmoid(x)",
+            mindspore="mindspore.ops.logsigmoid(x)",
+            mlx="mlx.nn.log_sigmoid(x)",
+        ),
     ),
     Activation(
         key="hard_sigmoid",
@@ -395,8 +419,16 @@ ENTRIES += [
                   "A piecewise-linear stand-in for the sigmoid — a line of slope 1/6 on [−3, 3], clipped to 0 "
                   "and 1 outside — that needs no exponential; used by mobile networks such as MobileNetV3."),
         references=(HOWARD_2019,),
-        api=Api("torch.nn.Hardsigmoid", "jax.nn.hard_sigmoid",
-                "keras.activations.hard_sigmoid  # Keras 3: slope 1/6; Keras 2: 0.2 * x + 0.5"),
+        api=Api(
+            torch="torch.nn.Hardsigmoid(inplace=False)",
+            jax="jax.nn.hard_sigmoid(x)",
+            keras="keras.activations.hard_sigmoid(x)",
+            tensorflow="tf.keras.activations.hard_sigmoid(x)",
+            paddle="paddle.nn.functional.hardsigmoid(x, slope=0.1666667, offset=0.5)",
+            mindspore="mindspore.ops.hardsigmoid(x)",
+            mlx=None,
+        ),
+        kinks=(-3.0, 3.0),
     ),
     Activation(
         key="sparse_sigmoid",
@@ -423,7 +455,16 @@ ENTRIES += [
                   "A piecewise-linear sigmoid of slope 1/2 that is exactly 0 or 1 once |x| ≥ 1; it is the "
                   "derivative of sparse plus, and the hard sigmoid with w = 1."),
         references=(BLONDEL_2020,),
-        api=Api(None, "jax.nn.sparse_sigmoid", "keras.activations.sparse_sigmoid"),
+        api=Api(
+            torch=None,
+            jax="jax.nn.sparse_sigmoid(x)",
+            keras="keras.activations.sparse_sigmoid(x)",
+            tensorflow="tf.keras.activations.sparse_sigmoid(x)",
+            paddle=None,
+            mindspore=None,
+            mlx=None,
+        ),
+        kinks=(-1.0, 1.0),
     ),
     Activation(
         key="hardtanh",
@@ -460,7 +501,16 @@ ENTRIES += [
                   "Clips its input to [−1, 1] (both bounds adjustable) and is the identity in between: a cheap "
                   "piecewise-linear stand-in for tanh."),
         references=(COLLOBERT_2011,),
-        api=Api("torch.nn.Hardtanh(min_val=-1.0, max_val=1.0)", "jax.nn.hard_tanh", "keras.activations.hard_tanh"),
+        api=Api(
+            torch="torch.nn.Hardtanh(min_val=-1.0, max_val=1.0, inplace=False)",
+            jax="jax.nn.hard_tanh(x)",
+            keras="keras.activations.hard_tanh(x)",
+            tensorflow="tf.keras.activations.hard_tanh(x)",
+            paddle="paddle.nn.functional.hardtanh(x, min=-1.0, max=1.0)",
+            mindspore="mindspore.ops.hardtanh(x, min_val=-1.0, max_val=1.0)",
+            mlx="mlx.nn.hard_tanh(x, min_val=-1.0, max_val=1.0)",
+        ),
+        kinks=(-1.0, 1.0),
     ),
     Activation(
         key="softsign",
@@ -482,7 +532,15 @@ ENTRIES += [
                   "Shaped like tanh, but it approaches ±1 only polynomially, like 1/|x|, so it saturates far "
                   "more gently."),
         references=(ELLIOTT_1993, GLOROT_BENGIO_2010),
-        api=Api("torch.nn.Softsign", "jax.nn.soft_sign", "keras.activations.softsign"),
+        api=Api(
+            torch="torch.nn.Softsign()",
+            jax="jax.nn.soft_sign(x)",
+            keras="keras.activations.softsign(x)",
+            tensorflow="tf.nn.softsign(x)",
+            paddle="paddle.nn.functional.softsign(x)",
+            mindspore="mindspore.ops.softsign(x)",
+            mlx="mlx.nn.softsign(x)",
+        ),
     ),
     Activation(
         key="arctan",

@@ -573,8 +573,9 @@ def hard_swish(x: np.ndarray) -> np.ndarray:
 @elementwise
 def hard_swish_grad(x: np.ndarray) -> np.ndarray:
     r"""0 for x < -3, :math:`(2x + 3)/6` for -3 <= x <= 3, 1 for x > 3. The derivative jumps at both points;
-    the closed middle interval is PyTorch's ``hardswish_backward`` convention (-1/2 at x = -3, 3/2 at x = 3;
-    JAX's autodiff gives 0 and 1 there)."""
+    at them this takes the middle piece's own derivative (-1/2 at x = -3, 3/2 at x = 3, the closed
+    interval). Every framework measured returns the outer pieces' 0 and 1 there, PyTorch's
+    ``hardswish_backward`` included (2.13; ``activations/frameworks/measured.json``)."""
     xc = np.clip(x, -3.0, 3.0)
     return np.where(x < -3.0, 0.0, np.where(x > 3.0, 1.0, (2.0 * xc + 3.0) / 6.0))
 
@@ -785,8 +786,15 @@ ENTRIES = [
                   "A smooth ReLU: differentiable everywhere and always positive, with the sigmoid as its "
                   "derivative."),
         references=(DUGAS_2001,),
-        api=Api("torch.nn.Softplus(beta=1.0, threshold=20.0)", "jax.nn.softplus(x)",
-                "keras.activations.softplus(x)"),
+        api=Api(
+            torch="torch.nn.Softplus(beta=1.0, threshold=20.0)",
+            jax="jax.nn.softplus(x)",
+            keras="keras.activations.softplus(x)",
+            tensorflow="tf.math.softplus(x)",
+            paddle="paddle.nn.functional.softplus(x, beta=1, threshold=20)",
+            mindspore="mindspore.ops.softplus(x, beta=1, threshold=20)",
+            mlx="mlx.nn.softplus(x)",
+        ),
     ),
     Activation(
         key="elu",
@@ -820,7 +828,15 @@ ENTRIES = [
                   "Identity for positive inputs, an exponential that saturates at −α for negative ones, "
                   "which pulls mean activations towards zero."),
         references=(CLEVERT_2016,),
-        api=Api("torch.nn.ELU(alpha=1.0)", "jax.nn.elu(x, alpha=1.0)", "keras.activations.elu(x, alpha=1.0)"),
+        api=Api(
+            torch="torch.nn.ELU(alpha=1.0, inplace=False)",
+            jax="jax.nn.elu(x, alpha=1.0)",
+            keras="keras.activations.elu(x, alpha=1.0)",
+            tensorflow="tf.nn.elu(x)",
+            paddle="paddle.nn.functional.elu(x, alpha=1.0)",
+            mindspore="mindspore.ops.elu(x, alpha=1.0)",
+            mlx="mlx.nn.elu(x, alpha=1.0)",
+        ),
     ),
     Activation(
         key="celu",
@@ -851,7 +867,15 @@ ENTRIES = [
                   "ELU with the negative side rescaled to α(e^{x/α} − 1), so the derivative is continuous at "
                   "0 for every α."),
         references=(BARRON_2017,),
-        api=Api("torch.nn.CELU(alpha=1.0)", "jax.nn.celu(x, alpha=1.0)", "keras.activations.celu(x, alpha=1.0)"),
+        api=Api(
+            torch="torch.nn.CELU(alpha=1.0, inplace=False)",
+            jax="jax.nn.celu(x, alpha=1.0)",
+            keras="keras.activations.celu(x, alpha=1.0)",
+            tensorflow="tf.keras.activations.celu(x, alpha=1.0)",
+            paddle="paddle.nn.functional.celu(x, alpha=1.0)",
+            mindspore="mindspore.ops.celu(x, alpha=1.0)",
+            mlx="mlx.nn.celu(x, alpha=1.0)",
+        ),
     ),
     Activation(
         key="selu",
@@ -884,7 +908,16 @@ ENTRIES = [
                   "ELU scaled by fixed constants λ and α; with LeCun-normal initialisation, activations are "
                   "driven towards zero mean and unit variance layer after layer."),
         references=(KLAMBAUER_2017,),
-        api=Api("torch.nn.SELU()", "jax.nn.selu(x)", "keras.activations.selu(x)"),
+        api=Api(
+            torch="torch.nn.SELU(inplace=False)",
+            jax="jax.nn.selu(x)",
+            keras="keras.activations.selu(x)",
+            tensorflow="tf.nn.selu(x)",
+            paddle="paddle.nn.functional.selu(x, scale=1.0507009873554805, alpha=1.6732632423543772)",
+            mindspore="mindspore.ops.selu(x)",
+            mlx="mlx.nn.selu(x)",
+        ),
+        kinks=(0.0,),
         notes={"alpha": SELU_ALPHA, "lambda": SELU_SCALE},
     ),
     Activation(
@@ -921,8 +954,15 @@ ENTRIES = [
                   "Weights the input by the standard normal CDF Φ(x); the usual activation of Transformers "
                   "such as BERT and GPT."),
         references=(HENDRYCKS_2016,),
-        api=Api("torch.nn.GELU(approximate='none')", "jax.nn.gelu(x, approximate=True)",
-                "keras.activations.gelu(x, approximate=False)"),
+        api=Api(
+            torch="torch.nn.GELU(approximate='none')",
+            jax="jax.nn.gelu(x, approximate=True)",
+            keras="keras.activations.gelu(x, approximate=False)",
+            tensorflow="tf.nn.gelu(x, approximate=False)",
+            paddle="paddle.nn.functional.gelu(x, approximate=False)",
+            mindspore="mindspore.ops.gelu(x, approximate='none')",
+            mlx="mlx.nn.gelu(x)",
+        ),
         extra_figures=("gelu_approximation",),
         notes={
             "approximate": GELU_APPROXIMATIONS,
@@ -962,8 +1002,15 @@ ENTRIES = [
                   "The input times its own sigmoid: smooth and non-monotonic, with a shallow negative "
                   "minimum on the negative side."),
         references=(HENDRYCKS_2016, ELFWING_2018, RAMACHANDRAN_2017),
-        api=Api("torch.nn.SiLU()", "jax.nn.silu(x) / jax.nn.swish(x)",
-                "keras.activations.silu(x) / keras.activations.swish(x)"),
+        api=Api(
+            torch="torch.nn.SiLU(inplace=False)",
+            jax="jax.nn.silu(x); jax.nn.swish(x)",
+            keras="keras.activations.silu(x); keras.activations.swish(x)",
+            tensorflow="tf.nn.silu(x, beta=1.0)",
+            paddle="paddle.nn.functional.silu(x, inplace=False); paddle.nn.functional.swish(x)",
+            mindspore="mindspore.ops.silu(x)",
+            mlx="mlx.nn.silu(x)",
+        ),
     ),
     Activation(
         key="mish",
@@ -996,7 +1043,15 @@ ENTRIES = [
                   "x·tanh(softplus(x)): a smooth, non-monotonic curve close to SiLU, with a slightly deeper "
                   "negative minimum."),
         references=(MISRA_2019,),
-        api=Api("torch.nn.Mish()", "jax.nn.mish(x)", "keras.activations.mish(x)"),
+        api=Api(
+            torch="torch.nn.Mish(inplace=False)",
+            jax="jax.nn.mish(x)",
+            keras="keras.activations.mish(x)",
+            tensorflow="tf.keras.activations.mish(x)",
+            paddle="paddle.nn.functional.mish(x)",
+            mindspore="mindspore.ops.mish(x)",
+            mlx="mlx.nn.mish(x)",
+        ),
     ),
     Activation(
         key="hard_swish",
@@ -1025,8 +1080,16 @@ ENTRIES = [
                   "A piecewise-polynomial stand-in for SiLU built from additions, multiplications and a "
                   "clip, for cheap inference on mobile hardware (MobileNetV3)."),
         references=(HOWARD_2019,),
-        api=Api("torch.nn.Hardswish()", "jax.nn.hard_silu(x) / jax.nn.hard_swish(x)",
-                "keras.activations.hard_silu(x) / keras.activations.hard_swish(x)"),
+        api=Api(
+            torch="torch.nn.Hardswish(inplace=False)",
+            jax="jax.nn.hard_swish(x); jax.nn.hard_silu(x)",
+            keras="keras.activations.hard_swish(x); keras.activations.hard_silu(x)",
+            tensorflow="tf.keras.activations.hard_swish(x)",
+            paddle="paddle.nn.functional.hardswish(x)",
+            mindspore="mindspore.ops.hardswish(x)",
+            mlx="mlx.nn.hardswish(x)",
+        ),
+        kinks=(-3.0, 3.0),
     ),
     Activation(
         key="squareplus",
@@ -1057,7 +1120,15 @@ ENTRIES = [
                   "Shaped like softplus but computed with additions, multiplications and a square root only, "
                   "without exp or log."),
         references=(BARRON_2021,),
-        api=Api(None, "jax.nn.squareplus(x, b=4)", "keras.activations.squareplus(x, b=4)"),
+        api=Api(
+            torch=None,
+            jax="jax.nn.squareplus(x, b=4)",
+            keras="keras.activations.squareplus(x, b=4)",
+            tensorflow="tf.keras.activations.squareplus(x, b=4)",
+            paddle=None,
+            mindspore=None,
+            mlx=None,
+        ),
     ),
     Activation(
         key="sparse_plus",
@@ -1084,7 +1155,15 @@ ENTRIES = [
         summary=T("Softplus 的“稀疏”版本：x ≤ −1 时恰为 0，x ≥ 1 时恰为 x，中间用一段抛物线连接。",
                   "A sparse twin of softplus: exactly 0 for x ≤ −1, exactly x for x ≥ 1, joined by a parabola."),
         references=(BLONDEL_2020,),
-        api=Api(None, "jax.nn.sparse_plus(x)", "keras.activations.sparse_plus(x)"),
+        api=Api(
+            torch=None,
+            jax="jax.nn.sparse_plus(x)",
+            keras="keras.activations.sparse_plus(x)",
+            tensorflow="tf.keras.activations.sparse_plus(x)",
+            paddle=None,
+            mindspore=None,
+            mlx=None,
+        ),
         xlim=(-3.0, 3.0),
     ),
     Activation(

@@ -627,7 +627,15 @@ ENTRIES = [
         summary=T("把一个实数向量变成概率分布：各分量在 (0, 1) 内且和为 1。",
                   "Turns a real vector into a probability distribution: entries in (0, 1) summing to 1."),
         references=(BRIDLE_1990,),
-        api=Api("torch.nn.Softmax", "jax.nn.softmax", "keras.activations.softmax"),
+        api=Api(
+            torch="torch.nn.Softmax(dim=None)",
+            jax="jax.nn.softmax(x, axis=-1)",
+            keras="keras.activations.softmax(x, axis=-1)",
+            tensorflow="tf.nn.softmax(x, axis=None)",
+            paddle="paddle.nn.functional.softmax(x, axis=-1)",
+            mindspore="mindspore.ops.softmax(x, axis=-1)",
+            mlx="mlx.nn.softmax(x, axis=-1)",
+        ),
         xlim=(-6.0, 6.0),
         extra_figures=("softmax_two_class", "softmax_temperature", "softmax_jacobian"),
     ),
@@ -666,8 +674,15 @@ ENTRIES = [
                   "tiny probabilities do not underflow to −∞; the usual partner of the negative "
                   "log-likelihood loss."),
         references=(),
-        api=Api("torch.nn.LogSoftmax(dim=None)", "jax.nn.log_softmax(x, axis=-1)",
-                "keras.activations.log_softmax(x, axis=-1)"),
+        api=Api(
+            torch="torch.nn.LogSoftmax(dim=None)",
+            jax="jax.nn.log_softmax(x, axis=-1)",
+            keras="keras.activations.log_softmax(x, axis=-1)",
+            tensorflow="tf.nn.log_softmax(x, axis=None)",
+            paddle="paddle.nn.functional.log_softmax(x, axis=-1)",
+            mindspore="mindspore.ops.log_softmax(x, axis=-1)",
+            mlx="mlx.nn.log_softmax(x, axis=-1)",
+        ),
         extra_figures=("log_softmax_underflow",),
     ),
     Activation(
@@ -699,7 +714,15 @@ ENTRIES = [
                   "Softmax of −x: the smaller an entry, the larger its weight; the output is again a "
                   "probability distribution."),
         references=(),
-        api=Api("torch.nn.Softmin(dim=None)", None, None),
+        api=Api(
+            torch="torch.nn.Softmin(dim=None)",
+            jax=None,
+            keras=None,
+            tensorflow=None,
+            paddle=None,
+            mindspore="mindspore.ops.softmin(x, axis=-1)",
+            mlx="mlx.nn.softmin(x, axis=-1)",
+        ),
         extra_figures=("softmin_example",),
     ),
     Activation(
@@ -738,7 +761,15 @@ ENTRIES = [
                   "Gated linear unit: splits the input in half along an axis into a and b and lets σ(b) "
                   "decide, entry by entry, how much of a passes; the output is half as long."),
         references=(DAUPHIN_2017,),
-        api=Api("torch.nn.GLU(dim=-1)", "jax.nn.glu(x, axis=-1)", "keras.activations.glu(x, axis=-1)"),
+        api=Api(
+            torch="torch.nn.GLU(dim=-1)",
+            jax="jax.nn.glu(x, axis=-1)",
+            keras="keras.activations.glu(x, axis=-1)",
+            tensorflow="tf.keras.activations.glu(x, axis=-1)",
+            paddle="paddle.nn.functional.glu(x, axis=-1)",
+            mindspore="mindspore.ops.glu(x, axis=-1)",
+            mlx="mlx.nn.glu(x, axis=-1)",
+        ),
         extra_figures=("glu_gate",),
     ),
     Activation(
@@ -777,7 +808,15 @@ ENTRIES = [
                   "The Euclidean projection onto the probability simplex: a probability distribution like "
                   "softmax, but one that can put exactly zero on some entries."),
         references=(MARTINS_ASTUDILLO_2016,),
-        api=Api(None, None, "keras.activations.sparsemax(x, axis=-1)"),
+        api=Api(
+            torch=None,
+            jax=None,
+            keras="keras.activations.sparsemax(x, axis=-1)",
+            tensorflow="tf.keras.activations.sparsemax(x, axis=-1)",
+            paddle=None,
+            mindspore=None,
+            mlx=None,
+        ),
         extra_figures=("sparsemax_two_class", "sparsemax_example"),
     ),
     Activation(

@@ -109,7 +109,13 @@ class Api(NamedTuple):
     """The function's call in each framework, or ``None`` where it has none.
 
     ``keras`` is Keras 3 (``keras.activations``/``keras.layers``); ``tensorflow`` is TensorFlow's own
-    ``tf.nn``/``tf.math`` (and ``tf.keras`` where only that has it). Positional order is historical."""
+    ``tf.nn``/``tf.math`` (and ``tf.keras`` where only that has it). Positional order is historical.
+
+    Each field is the published call written as Python with the defaults *that framework* uses, e.g.
+    ``paddle.nn.functional.leaky_relu(x, negative_slope=0.01)`` or ``torch.nn.ReLU(inplace=False)`` (a
+    capitalised name is a layer); several calls are separated by ``"; "``. The calls are measured by
+    ``scripts/frameworks.py`` (:mod:`activations.frameworks`), and a test ties these strings to the
+    defaults introspected there."""
 
     torch: str | None = None
     jax: str | None = None
@@ -159,6 +165,9 @@ class Activation:
     notes: dict[str, Any] = field(default_factory=dict)
     #: other names readers search for, in any language (site search finds the page by them first)
     aliases: tuple[str, ...] = ()
+    #: the x (at the default parameters) where f or f' jumps: the kinks and discontinuities of a
+    #: piecewise function; the framework measurement records each framework's gradient there
+    kinks: tuple[float, ...] = ()
 
     def __post_init__(self) -> None:
         if self.family not in FAMILIES:
