@@ -80,7 +80,10 @@ def test_failures_are_explained(key):
             continue
         assert "error" not in rec, f"{key} {fw}: {rec['call']} could not be measured: {rec['error']}"
         reg = rec["variants"]["registry"]
-        assert "error" not in reg, f"{key} {fw}: {rec['call']}: {reg['error']}"
+        if "error" in reg:  # a published call that does not run here (e.g. no CPU kernel) needs a note
+            assert (key, fw) in NOTES or (key, rec["path"]) in NOTES, (
+                f"{key} {fw}: {rec['call']}: {reg['error']}; explain it in activations/frameworks/notes.py")
+            continue
         if not reg["agree"]:
             assert (key, fw) in NOTES or (key, rec["path"]) in NOTES, (
                 f"{key} {fw}: {rec['call']} differs from the registry (f {reg['grid']['f']['max_err']}, "

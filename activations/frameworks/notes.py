@@ -14,6 +14,30 @@ from activations.core.spec import T
 __all__ = ["NOTES"]
 
 NOTES: dict[tuple[str, str], T] = {
+    ("swiglu", "paddle"): T(
+        "门作用在前一半上：输出 SiLU(x₁)·x₂（x₁、x₂ 为前、后两半），而本站与 torch.nn.GLU 一样门控后一半；"
+        "把两半对调后结果在 float64 舍入误差以内一致（本地单独核对）。",
+        "it gates the first half: the output is SiLU(x₁)·x₂ (x₁, x₂ the first and second halves), while the "
+        "registry, like torch.nn.GLU, gates the second half; with the halves swapped the results agree to "
+        "float64 rounding (checked separately)."),
+    ("swiglu", "mindspore"): T(
+        "MindSpore 2.10 的 CPU 版本没有这个算子（“The kernel Swiglu unregistered”），其文档列出的唯一支持平台是 Ascend，"
+        "因此这里没有测量结果。",
+        "MindSpore 2.10's CPU build has no kernel for it (\"The kernel Swiglu unregistered\"), and its "
+        "documentation lists Ascend as the only supported platform, so there is no measurement here."),
+    ("gumbel_softmax", "torch"): T(
+        "函数在内部抽取 Gumbel 噪声，不能传入噪声，因此不可能与本站给定噪声（默认 g = 0）时的确定值一致；"
+        "差异是抽样造成的，不是定义不同。",
+        "it draws the Gumbel noise inside and takes no noise argument, so it cannot match the registry's "
+        "value for given noise (g = 0 by default); the difference is the sampling, not the definition."),
+    ("gumbel_softmax", "paddle"): T(
+        "与 PyTorch 相同：噪声在函数内部抽取，无法与给定噪声时的确定值比较。",
+        "as PyTorch: the noise is drawn inside the function, so it cannot be compared with the value for "
+        "given noise."),
+    ("gumbel_softmax", "mindspore"): T(
+        "与 PyTorch 相同：噪声在函数内部抽取，无法与给定噪声时的确定值比较（并且以 float32 计算）。",
+        "as PyTorch: the noise is drawn inside the function, so it cannot be compared with the value for "
+        "given noise (and it computes in float32)."),
     ("hard_sigmoid", "torch"): T(
         "反向传播中的斜率 1/6 是 float32 常数，float64 下的 f′ 因此只有约 8 位有效数字；函数值正确。",
         "the backward pass uses the slope 1/6 as a float32 constant, so f′ in float64 has about 8 correct "

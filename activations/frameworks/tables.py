@@ -22,6 +22,11 @@ __all__ = ["api_table", "versions_table", "defaults_table", "kinks_table", "diff
 Label = Callable[[str], str]
 
 
+
+def _first_line(error: str) -> str:
+    """A framework's error message is often a page of C++ stack; a table cell shows its first line."""
+    return error.strip().splitlines()[0] if error.strip() else error
+
 def fmt(v: Any) -> str:
     """A default or a measured number as Python would write it (7 significant digits)."""
     if isinstance(v, bool) or v is None:
@@ -81,7 +86,7 @@ def call_notes(e: Activation, fw: str, rec: dict, lang: str, label: Label) -> li
     """What differs from the registry, for one call: defaults, definition, kinks, NaN/inf."""
     notes = []
     if "error" in rec:
-        return [label("fw_error").format(error=rec["error"])]
+        return [label("fw_error").format(error=_first_line(rec["error"]))]
     defaults = rec.get("defaults", {})
     for p in e.params:
         name = rec.get("mapping", {}).get(p.name)
@@ -94,7 +99,7 @@ def call_notes(e: Activation, fw: str, rec: dict, lang: str, label: Label) -> li
             notes.append(label("fw_extra").format(name=k, value=fmt(defaults[k]), needed=fmt(v)))
     reg = rec.get("variants", {}).get("registry", {})
     if "error" in reg:
-        notes.append(label("fw_error").format(error=reg["error"]))
+        notes.append(label("fw_error").format(error=_first_line(reg["error"])))
     elif reg:
         if not reg.get("agree"):
             g = reg["grid"]
@@ -166,7 +171,7 @@ def versions_table(lang: str, label: Label) -> str:
             rows.append(f"| {f.label} | | | {label('fw_unmeasured')} |")
             continue
         if info.get("status") != "ok":
-            rows.append(f"| {f.label} | | | {_cell(label('fw_error').format(error=info['error']))} |")
+            rows.append(f"| {f.label} | | | {_cell(label('fw_error').format(error=_first_line(info['error'])))} |")
             continue
         versions = ", ".join(f"{k} {v}" for k, v in info["versions"].items())
         setup = info.get("setup", {}).get(lang, "")
