@@ -121,6 +121,9 @@ NOT_CLOSED_FORM: dict[str, dict[str, str]] = {
     "log_softmax": {"fn": "a reduction over the vector", "grad": "a reduction over the vector"},
     "softmin": {"fn": "a reduction over the vector", "grad": "a reduction over the vector"},
     "sparsemax": {"fn": "sort and cumulative sum over the vector", "grad": "support of the projection"},
+    "serf": {"fn": "error function erf: not an elementary function",
+             "grad": "error function erf: not an elementary function"},
+    "laplace": {"fn": "Gaussian CDF (erfc, erfcx): not an elementary function"},
 }
 
 
@@ -160,6 +163,12 @@ SWITCH_POINTS: dict[str, Callable[[dict[str, float]], list[float]]] = {
     "gaussian": lambda p: _pm(40.0, 27.3, 10.5),
     "bent_identity": lambda p: _pm(1e20),
     "soft_exponential": lambda p: [1 / p["alpha"] - p["alpha"]] if p["alpha"] < 0 else [],
+    "tanh_exp": lambda p: [-1000.0, -700.0, 20.0],
+    "logish": lambda p: [-1000.0, -700.0, 1000.0],
+    "serf": lambda p: [-1000.0, -700.0, 10.0, 40.0],
+    "lisht": lambda p: _pm(1000.0),
+    "hard_mish": lambda p: [-2.0, 0.0],
+    "laplace": lambda p: [p["mu"] - 40.0 * p["sigma"], p["mu"], p["mu"] + 40.0 * p["sigma"]],
 }
 
 
