@@ -48,6 +48,72 @@ def _tail(x: np.ndarray, c: float, grad: bool = False) -> tuple[np.ndarray, np.n
     return mask, _times_tiny_exp(m, xt)
 
 
+# Taylor expansions of f' about its root x0 (the minimum of f), where the two terms of f' cancel: mpmath at
+# 80 digits (findroot of the reference derivative, then mp.taylor about the double-double x0 = hi + lo);
+# the root and the first coefficient c1 = f''(x0) as double-doubles, then c2 ... c34 rounded to float64.
+# Used for |x - x0| <= 0.5 (TanhExp), 0.9 (Logish) and 0.95 (Serf), well inside the radius of convergence (the
+# nearest complex singularity of f': 2.2 for TanhExp, 3.2 for Logish, 3.4 for Serf).
+_TANH_EXP_ROOT = (-1.078860058464624, -9.55786742622646e-17)
+_TANH_EXP_C1 = (0.3525036331603062, -1.1622739759696724e-17)
+_TANH_EXP_COEFS = (
+    0.3252269138875309, 0.10786032936442337, -0.022875972060733378, -0.045645387693479984,
+    -0.025487703563799875, -0.005629789964385507, 0.0027715928931243703, 0.0034002744090071715,
+    0.0016641690502916502, 0.0003022982929299591, -0.00020187575175518, -0.0002119141773405725,
+    -9.603493263295568e-05, -1.4793194852334724e-05, 1.2648096951420702e-05, 1.199038537801436e-05,
+    5.117352696013257e-06, 6.583189042202188e-07, -7.361671974228515e-07, -6.414512678013859e-07,
+    -2.591753324811976e-07, -2.663092428565792e-08, 4.091566016278119e-08, 3.3078729851337745e-08,
+    1.2673782447973223e-08, 9.57900126689221e-10, -2.198823719704995e-09, -1.6609658541289202e-09,
+    -6.035801057921976e-10, -2.814950101963764e-11, 1.1511508695091627e-10, 8.169801089490198e-11,
+    2.813736959000725e-11,
+)
+_LOGISH_ROOT = (-1.3724541370256922, 7.791774027651745e-17)
+_LOGISH_C1 = (0.18341467184783952, 7.505537920410614e-18)
+_LOGISH_COEFS = (
+    0.1086792851437427, 0.0031532229721794197, -0.014993584924528795, -0.0036799106328445352,
+    0.0010926871777721774, 0.0006480649192691449, 2.6202415640500867e-06, -6.977769910677737e-05,
+    -1.3134751301047094e-05, 4.806711643517166e-06, 2.171439813856842e-06, -9.908635711857965e-08,
+    -2.276720076474392e-07, -2.8274044753511172e-08, 1.6885978196675094e-08, 5.3055020708494535e-09,
+    -7.353789737621014e-10, -5.938815976911703e-10, -2.024345697145296e-11, 5.0404386720409574e-11,
+    8.705071809315697e-12, -3.3357448440484343e-12, -1.2002626804033537e-12, 1.5015452044039844e-13,
+    1.257415849115157e-13, 9.109893500525294e-16, -1.1451793324807978e-14, -1.3649303046158056e-15,
+    9.31985225222722e-16, 2.3624444805325326e-16, -6.369272789687258e-17, -3.076539649160995e-17,
+    2.6129902796535018e-18,
+)
+_SERF_ROOT = (-1.193059968928188, 3.096701676302884e-17)
+_SERF_C1 = (0.30150488936299114, -5.2715925031779126e-18)
+_SERF_COEFS = (
+    0.23161220121136644, 0.04754569104272783, -0.02333420603137727, -0.018713084036873454,
+    -0.0045245316310397665, 0.0008716960652536173, 0.0010481488697435962, 0.0003321028840029553,
+    -1.201569744729671e-06, -4.460454909427938e-05, -1.8353874297258704e-05, -1.8900340116276782e-06,
+    1.4864871567878862e-06, 8.121718667121073e-07, 1.419464800354989e-07, -3.850673461878466e-08,
+    -3.041607803377354e-08, -7.068861505124413e-09, 6.969587341059505e-10, 1.004636539650687e-09,
+    2.860803471777679e-10, -2.8520369716160085e-12, -3.020752300534334e-11, -1.0143670951875454e-11,
+    -4.517298399898492e-13, 8.486152036719923e-13, 3.2814346078010706e-13, 2.6556592586712844e-14,
+    -2.278613393260265e-14, -9.938670354505302e-15, -1.0499452002257338e-15, 5.969114773815234e-16,
+    2.86905140947324e-16,
+)
+
+_ROOT_RADIUS = 0.5
+
+
+def _near_root(x: np.ndarray, root: tuple[float, float], c1: tuple[float, float],
+               coefs: tuple[float, ...], radius: float = _ROOT_RADIUS) -> tuple[np.ndarray, np.ndarray]:
+    r"""(mask, f'(x)) for :math:`|x - x_0| \le` ``radius`` from the Taylor series
+    :math:`f'(x_0 + \delta) = \delta\,(c_1 + \delta\,(c_2 + \delta\,(c_3 + \dots)))`: :math:`x - x_{0,hi}` is exact
+    there (Sterbenz), the low part of the root enters as a correction, and the product with the bracket
+    is formed exactly (Dekker), so f' keeps its relative accuracy through its zero."""
+    mask = np.abs(x - root[0]) <= radius
+    xm = np.where(mask, x, root[0])
+    d = xm - root[0]
+    delta = d - root[1]
+    p = np.full_like(xm, coefs[-1])
+    for c in coefs[-2::-1]:
+        p = p * delta + c
+    s = c1[0] + (c1[1] + delta * p)
+    hi, lo = two_prod(d, s)
+    return mask, hi + (lo - root[1] * s)
+
+
 # --- TanhExp ---------------------------------------------------------------------------------------
 
 #: beyond this x, tanh(e^x) = 1 and x e^x sech²(e^x) = 0 in float64 (e^20 ≈ 4.9e8)
@@ -65,6 +131,35 @@ def tanh_exp(x: np.ndarray) -> np.ndarray:
     return np.where(mask, tail, body) + 0.0
 
 
+def _tanh_exp_grad_left(x: np.ndarray) -> np.ndarray:
+    r"""TanhExp' for x <= 0 (z = e^x <= 1) without the cancellation of its two terms: multiplying by
+    :math:`\cosh^2 z`, :math:`f'\cosh^2 z = \sinh z\cosh z + x z = z\,\bigl((1 + x) + E\bigr)`,
+    :math:`E = \sinh(2z)/(2z) - 1 = \sum_{k\ge1} (2z)^{2k}/(2k+1)!` (positive terms), so
+    :math:`f' = z N/\cosh^2 z` with N = (1 + x) + E summed exactly (1 + x is exact near the root) and
+    :math:`\cosh^2 z = 1 + C`, :math:`C = 2c + c^2`, :math:`c = \cosh z - 1` from its series, carried as
+    hi + lo; the product z N and the quotient are formed with their rounding errors."""
+    z = np.exp(x)
+    y = 4.0 * z * z  # (2z)²
+    e = np.zeros_like(z)
+    for k in range(12, 0, -1):  # E = y/3! (1 + y/(4·5) (1 + y/(6·7) ...)), 12 terms: < 1e-18 for z <= 1
+        e = y / ((2 * k) * (2 * k + 1)) * (1.0 + e)
+    one_x, one_x_err = two_sum(np.ones_like(x), x)
+    n, n_err = two_sum(one_x, e)
+    n_lo = n_err + one_x_err
+    c = np.zeros_like(z)
+    zz = z * z
+    for k in range(10, 0, -1):  # cosh z - 1 = sum z^(2k)/(2k)!
+        c = zz / ((2 * k) * (2 * k - 1)) * (1.0 + c)
+    big, big_err = two_sum(2.0 * c, c * c)
+    d, d_err = two_sum(np.ones_like(z), big)  # cosh² z = d + d_lo
+    d_lo = d_err + big_err
+    p, p_lo = two_prod(z, n)
+    p_lo = p_lo + z * n_lo
+    q = p / d
+    qd, qd_lo = two_prod(q, d)
+    return q + (((p - qd) - qd_lo) + p_lo - q * d_lo) / d
+
+
 @elementwise
 def tanh_exp_grad(x: np.ndarray) -> np.ndarray:
     r""":math:`\tanh u + x\,u\operatorname{sech}^2 u`, :math:`u = e^x`, with
@@ -75,9 +170,15 @@ def tanh_exp_grad(x: np.ndarray) -> np.ndarray:
     u = np.exp(xc)
     sech2 = 4.0 * z_over_one_plus_z_squared(np.exp(-2.0 * u))
     body = np.tanh(u) + xc * u * sech2
+    body = np.where(xc < 0, _tanh_exp_grad_left(np.minimum(xc, 0.0)), body)
+    near, series = _near_root(x, _TANH_EXP_ROOT, _TANH_EXP_C1, _TANH_EXP_COEFS)
+    body = np.where(near, series, body)
     mask, tail = _tail(x, 1.0, grad=True)
     return np.where(mask, tail, body) + 0.0
 
+
+#: left of this x (z = e^x < 0.12) Logish, Logish' and Serf' are taken from their structural forms below
+_LEFT = -2.125
 
 # --- Logish ----------------------------------------------------------------------------------------
 
@@ -89,8 +190,53 @@ def logish(x: np.ndarray) -> np.ndarray:
     xf = np.maximum(x, -_EXP_CUTOFF)
     s = sigmoid_pair(np.clip(x, -_EXP_CUTOFF, _EXP_CUTOFF))[0]
     body = xf * np.log1p(s)
+    body = np.where(x < _LEFT, _logish_left(xf, grad=False), body)
     mask, tail = _tail(x, 1.0)
     return np.where(mask, tail, body) + 0.0
+
+
+def _logish_left_parts(x: np.ndarray) -> tuple[np.ndarray, ...]:
+    r"""For :math:`-700 \le x \le -2.125`: (z, E, d, d_lo) with :math:`z = e^x`,
+    :math:`E = D\ln(1+u)/z - 1 = M(u)\,(1+z)^2/z` and :math:`D = (1+z)(1+2z) = d + d_lo`, where
+    :math:`u = \sigma(x) = z/(1+z)` and
+    :math:`M(u) = (1+u)\ln(1+u) - u(1-u) = \tfrac32 u^2 + \sum_{n\ge3} (-1)^n u^n/(n(n-1))` (u < 0.11 here,
+    24 terms). Then :math:`\ln(1 + \sigma(x)) = z(1 + E)/D` and :math:`\operatorname{Logish}'(x) = z\,((1 + x) + E)/D`,
+    with E small against 1 and against 1 + x: nothing cancels."""
+    z = np.exp(x)
+    u = z / (1.0 + z)
+    m = np.zeros_like(u)
+    for n in range(26, 2, -1):
+        m = u * ((-1.0) ** n / (n * (n - 1)) + m)
+    m = u * u * (1.5 + m)
+    e = m * (1.0 + z) ** 2 / z
+    w, w_lo = two_sum(3.0 * z, 2.0 * z * z)
+    d, d_err = two_sum(np.ones_like(z), w)
+    return z, e, d, d_err + w_lo
+
+
+def _div_dd(p: np.ndarray, p_lo: np.ndarray, d: np.ndarray, d_lo: np.ndarray) -> np.ndarray:
+    """(p + p_lo)/(d + d_lo), one rounded division plus a first-order correction (d > 0)."""
+    q = p / d
+    qd, qd_lo = two_prod(q, d)
+    return q + (((p - qd) - qd_lo) + p_lo - q * d_lo) / d
+
+
+def _logish_left(x: np.ndarray, grad: bool) -> np.ndarray:
+    """Logish (``grad`` False) or Logish' for x <= -2.125 from :func:`_logish_left_parts`; x clamped to
+    -700 (below, the far-left tail takes over)."""
+    xl = np.clip(x, -700.0, _LEFT)
+    z, e, d, d_lo = _logish_left_parts(xl)
+    if grad:
+        one_x, one_x_err = two_sum(np.ones_like(xl), xl)
+        n_hi, n_err = two_sum(one_x, e)
+        n_lo = n_err + one_x_err
+        p, p_lo = two_prod(z, n_hi)
+        p_lo = p_lo + z * n_lo
+    else:
+        xz, xz_lo = two_prod(xl, z)
+        p, p_err = two_prod(xz, 1.0 + e)
+        p_lo = p_err + xz * ((1.0 - (1.0 + e)) + e) + xz_lo * (1.0 + e)
+    return np.where(x < -700.0, 0.0, _div_dd(p, p_lo, d, d_lo))
 
 
 @elementwise
@@ -100,6 +246,9 @@ def logish_grad(x: np.ndarray) -> np.ndarray:
     xc = np.clip(x, -_EXP_CUTOFF, _EXP_CUTOFF)
     s, s_neg = sigmoid_pair(xc)
     body = np.log1p(s) + xc * s * s_neg / (1.0 + s)
+    body = np.where(xc < _LEFT, _logish_left(xc, grad=True), body)
+    near, series = _near_root(x, _LOGISH_ROOT, _LOGISH_C1, _LOGISH_COEFS, 0.9)
+    body = np.where(near, series, body)
     mask, tail = _tail(x, 1.0, grad=True)
     return np.where(mask, tail, body) + 0.0
 
@@ -122,6 +271,37 @@ def serf(x: np.ndarray) -> np.ndarray:
     return np.where(mask, tail, body) + 0.0
 
 
+#: 2/sqrt(pi) as a double-double (mpmath)
+_TWO_OVER_SQRT_PI_DD = (1.1283791670955126, 1.533545961316588e-17)
+
+
+def _serf_grad_left(x: np.ndarray) -> np.ndarray:
+    r"""Serf' for :math:`x \le -2.125` without the cancellation of its two terms. With :math:`z = e^x` and
+    :math:`s = \ln(1 + z)`, :math:`\operatorname{erf}(s) = \tfrac{2}{\sqrt\pi}\,s\,(1 + G)`,
+    :math:`G = \sum_{k\ge1} (-1)^k s^{2k}/(k!\,(2k+1))`, and :math:`s = z(1 + L)`,
+    :math:`L = \sum_{n\ge1} (-1)^n z^n/(n+1)`:
+    :math:`f' = \tfrac{2}{\sqrt\pi}\,z\,N`, :math:`N = (1 + x) + (L + G + LG) + x\,(\operatorname{expm1}(-s^2) - z)/(1+z)`,
+    where the two corrections are small against 1 + x (z < 0.12 here) and carry no cancellation."""
+    z = np.exp(x)
+    lsum = np.zeros_like(z)
+    for n in range(24, 0, -1):
+        lsum = z * ((-1.0) ** n / (n + 1) + lsum)
+    sp = np.log1p(z)
+    s2 = sp * sp
+    g = np.zeros_like(z)
+    for k in range(12, 0, -1):
+        g = s2 * ((-1.0) ** k / (math.factorial(k) * (2 * k + 1)) + g)
+    t1 = lsum + g + lsum * g
+    t2 = x * ((np.expm1(-s2) - z) / (1.0 + z))
+    one_x, one_x_err = two_sum(np.ones_like(x), x)
+    n_hi, n_err = two_sum(one_x, t1 + t2)
+    n_lo = n_err + one_x_err
+    p, p_lo = two_prod(z, n_hi)
+    p_lo = p_lo + z * n_lo
+    r, r_lo = two_prod(_TWO_OVER_SQRT_PI_DD[0], p)
+    return r + (r_lo + _TWO_OVER_SQRT_PI_DD[0] * p_lo + _TWO_OVER_SQRT_PI_DD[1] * p)
+
+
 @elementwise
 def serf_grad(x: np.ndarray) -> np.ndarray:
     r""":math:`\operatorname{erf}(s) + \tfrac{2}{\sqrt\pi}\,x\,\sigma(x)\,e^{-s^2}`,
@@ -133,6 +313,9 @@ def serf_grad(x: np.ndarray) -> np.ndarray:
     h, l = two_square(s)
     gate = _TWO_OVER_SQRT_PI * xc * sigmoid_pair(xc)[0]
     body = _erf_array(s) + times_exp_neg(gate, h, l)
+    body = np.where(xc < _LEFT, _serf_grad_left(np.minimum(xc, _LEFT)), body)
+    near, series = _near_root(x, _SERF_ROOT, _SERF_C1, _SERF_COEFS, 0.95)
+    body = np.where(near, series, body)
     mask, tail = _tail(x, _TWO_OVER_SQRT_PI, grad=True)
     return np.where(mask, tail, body) + 0.0
 
