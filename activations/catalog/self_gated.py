@@ -165,7 +165,9 @@ def tanh_exp_grad(x: np.ndarray) -> np.ndarray:
     r""":math:`\tanh u + x\,u\operatorname{sech}^2 u`, :math:`u = e^x`, with
     :math:`\operatorname{sech}^2 u = 4w/(1+w)^2`, :math:`w = e^{-2u}` (no cancellation, no overflow);
     x clamped to [-1000, 20] (beyond 20 the second term is exactly 0). Below x = -700 it is
-    (1 + x)·e^x. The two terms cancel at the minimum of TanhExp (x ≈ -1.1)."""
+    (1 + x)·e^x. That is the positive side: for x < 0 the form of :func:`_tanh_exp_grad_left`, and within
+    0.5 of the root of f' (the minimum of TanhExp), where the two terms cancel, a Taylor series about it
+    (:func:`_near_root`)."""
     xc = np.clip(x, -_EXP_CUTOFF, _TANHEXP_CUT)
     u = np.exp(xc)
     sech2 = 4.0 * z_over_one_plus_z_squared(np.exp(-2.0 * u))
@@ -186,7 +188,8 @@ _LEFT = -2.125
 @elementwise
 def logish(x: np.ndarray) -> np.ndarray:
     r""":math:`x\ln(1 + \sigma(x))` with σ from :math:`e^{-|x|}` (:func:`.sigmoid.sigmoid_pair`) and
-    ``log1p``; x floored at -1000 (σ = 0 exactly there) and (x E) E below -700."""
+    ``log1p``; for x < -2.125 as :math:`x z (1 + E)/D` (:func:`_logish_left`, fewer roundings), x floored at
+    -1000 (σ = 0 exactly there) and (x E) E below -700."""
     xf = np.maximum(x, -_EXP_CUTOFF)
     s = sigmoid_pair(np.clip(x, -_EXP_CUTOFF, _EXP_CUTOFF))[0]
     body = xf * np.log1p(s)
@@ -242,7 +245,8 @@ def _logish_left(x: np.ndarray, grad: bool) -> np.ndarray:
 @elementwise
 def logish_grad(x: np.ndarray) -> np.ndarray:
     r""":math:`\ln(1 + \sigma) + x\,\sigma(x)\,\sigma(-x)/(1 + \sigma(x))`, both sigmoids computed
-    directly (not 1 - σ); x clamped to ±1000. Below x = -700 it is (1 + x)·e^x."""
+    directly (not 1 - σ); x clamped to ±1000. Below x = -700 it is (1 + x)·e^x, for x < -2.125 the form of
+    :func:`_logish_left`, and within 0.9 of the root of f' a Taylor series about it (:func:`_near_root`)."""
     xc = np.clip(x, -_EXP_CUTOFF, _EXP_CUTOFF)
     s, s_neg = sigmoid_pair(xc)
     body = np.log1p(s) + xc * s * s_neg / (1.0 + s)
@@ -307,7 +311,8 @@ def serf_grad(x: np.ndarray) -> np.ndarray:
     r""":math:`\operatorname{erf}(s) + \tfrac{2}{\sqrt\pi}\,x\,\sigma(x)\,e^{-s^2}`,
     :math:`s = \operatorname{softplus}(x)`, with :math:`e^{-s^2}` from the exact square of s
     (:func:`._exact.times_exp_neg`); x clamped to [-1000, 40] (beyond 40 the second term is 0 and
-    erf(s) = 1). Below x = -700 it is :math:`\tfrac{2}{\sqrt\pi}(1 + x)e^x`."""
+    erf(s) = 1). Below x = -700 it is :math:`\tfrac{2}{\sqrt\pi}(1 + x)e^x`, for x < -2.125 the form of
+    :func:`_serf_grad_left`, and within 0.95 of the root of f' a Taylor series about it (:func:`_near_root`)."""
     xc = np.clip(x, -_EXP_CUTOFF, 40.0)
     s = _softplus(xc)
     h, l = two_square(s)
@@ -392,13 +397,18 @@ def lecun_tanh(x: np.ndarray) -> np.ndarray:
 def lecun_tanh_grad(x: np.ndarray) -> np.ndarray:
     r""":math:`\tfrac23 \cdot 1.7159\operatorname{sech}^2(2x/3) = \tfrac83\cdot1.7159\,z/(1+z)^2`,
     :math:`z = e^{-4|x|/3}` from the exact 2|x|/3 (hi + lo), so the exponential keeps its relative
-    accuracy for large |x|; |x| clamped to 1e4 (the result is 0 long before)."""
+    accuracy for large |x|; the low part of the exponent, the rounding of (1 + z)² and of the quotient and the
+    constant's low part enter as first-order corrections; |x| clamped to 1e4 (the result is 0 long before)."""
     hi, lo = _two_thirds(np.clip(np.abs(x), 0.0, 1e4))
-    z = np.exp(-2.0 * hi)
-    z = z - z * (2.0 * lo)
-    w = z_over_one_plus_z_squared(z)
+    z = np.exp(-2.0 * hi)  # z e^(-2 lo) is the exact e^(-4|x|/3); d ln w / d ln z = (1 - z)/(1 + z)
+    s, e = two_sum(np.ones_like(z), z)
+    sq, sq_lo = two_square(s)
+    sq_lo = sq_lo + 2.0 * s * e  # (1 + z)² = sq + sq_lo
+    w = z / sq
+    wd, wd_lo = two_prod(w, sq)
+    w_lo = (((z - wd) - wd_lo) - w * sq_lo) / sq - w * (2.0 * lo) * ((1.0 - z) / s)
     p, p_lo = two_prod(_LECUN_GRAD_C[0], w)
-    return p + (p_lo + _LECUN_GRAD_C[1] * w)
+    return p + (p_lo + _LECUN_GRAD_C[0] * w_lo + _LECUN_GRAD_C[1] * w)
 
 
 # --- Laplace (Mega) --------------------------------------------------------------------------------
