@@ -145,7 +145,7 @@ def view_data(key: str) -> dict[str, Any]:
     }
 
 
-_GREEK = {r"\alpha": "α", r"\beta": "β", r"\lambda": "λ", r"\theta": "θ", r"\gamma": "γ", r"\tau": "τ"}
+_GREEK = {r"\alpha": "α", r"\beta": "β", r"\lambda": "λ", r"\theta": "θ", r"\gamma": "γ", r"\tau": "τ", r"\mu": "μ", r"\sigma": "σ"}
 
 
 def symbol_html(tex: str) -> str:
