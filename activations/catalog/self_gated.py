@@ -413,7 +413,8 @@ def lecun_tanh_grad(x: np.ndarray) -> np.ndarray:
 
 # --- Laplace (Mega) --------------------------------------------------------------------------------
 
-#: μ = sqrt(1/2) and σ = sqrt(1/(4π)) of Ma et al. (2023), section 3.? (fairseq's code: 0.707107 and 0.282095)
+#: μ = sqrt(1/2) and σ = sqrt(1/(4π)) of Ma et al. (2023), the Laplace attention function (fairseq's code,
+#: facebookresearch/mega, rounds them to 0.707107 and 0.282095)
 LAPLACE_MU = math.sqrt(0.5)
 LAPLACE_SIGMA = math.sqrt(1.0 / (4.0 * math.pi))
 #: μ and 1/σ = 2 sqrt(pi) as double-doubles (mpmath at 50 digits)
@@ -492,12 +493,12 @@ def laplace_grad(x: np.ndarray, mu: float = LAPLACE_MU, sigma: float = LAPLACE_S
 LIU_DI_2021 = Reference(
     "X. Liu, X. Di", 2021,
     "TanhExp: A Smooth Activation Function with High Convergence Speed for Lightweight Neural Networks",
-    "IET Computer Vision 15(2), 136–150 (arXiv:2003.09855)", "https://arxiv.org/abs/2003.09855",
+    "IET Computer Vision (2021); arXiv:2003.09855", "https://arxiv.org/abs/2003.09855",
 )
 ZHU_2021 = Reference(
     "H. Zhu, H. Zeng, J. Liu, X. Zhang", 2021,
     "Logish: A new nonlinear nonmonotonic activation function for convolutional neural network",
-    "Neurocomputing 458, 490–499", "https://doi.org/10.1016/j.neucom.2021.06.067",
+    "Neurocomputing (2021)", "https://doi.org/10.1016/j.neucom.2021.06.067",
 )
 NAG_2023 = Reference(
     "S. Nag, M. Bhattacharyya", 2021,
@@ -511,7 +512,7 @@ ROY_2019 = Reference(
 )
 MISRA_HMISH = Reference(
     "D. Misra", 2020, "H-Mish (hard Mish), a README of experiments, no paper",
-    "GitHub repository digantamisra98/H-Mish", "https://github.com/digantamisra98/H-Mish",
+    "GitHub repository digantamisra98/H-Mish", "https://github.com/digantamisra98/H-Mish/blob/0da20d4bc58e696b6803f2523c58d3c8a82782d0/README.md",
 )
 WIGHTMAN_TIMM = Reference(
     "R. Wightman", 2019, "PyTorch Image Models (timm): timm/layers/activations.py, hard_mish",
