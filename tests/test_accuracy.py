@@ -237,3 +237,26 @@ def test_kernel_constants_agree_with_mpmath():
         for k in (33, 34, 100, 318, 10**4, 10**9):
             q = (k + mp.mpf(1) / 2) * mp.pi
             assert other._sinc_root_series(k) == _dd(mp.findroot(lambda x: mp.tan(x) - x, q - 1 / q)), k
+
+
+def test_self_gated_and_periodic_constants_agree_with_mpmath():
+    """The roots, Taylor coefficients and double-doubles of activations/catalog/self_gated.py and periodic.py."""
+    from activations.catalog import periodic as per
+    from activations.catalog import self_gated as sg
+    from activations.mpmath_reference import self_gated as ref
+
+    with mp.workdps(80):
+        for name, grad in (("TANH_EXP", ref.tanh_exp_grad), ("LOGISH", ref.logish_grad), ("SERF", ref.serf_grad)):
+            root = getattr(sg, f"_{name}_ROOT")
+            assert root == _dd(mp.findroot(grad, mp.mpf(root[0]))), name
+            c = mp.taylor(grad, mp.mpf(root[0]) + root[1], 6)
+            assert getattr(sg, f"_{name}_C1") == _dd(c[1]), name
+            assert getattr(sg, f"_{name}_COEFS")[:5] == tuple(float(v) for v in c[2:7]), name
+        gcu_grad = lambda x: mp.cos(x) - x * mp.sin(x)  # noqa: E731
+        assert per._GCU_ROOT == _dd(mp.findroot(gcu_grad, mp.mpf("0.86")))
+        c = mp.taylor(gcu_grad, mp.mpf(per._GCU_ROOT[0]) + per._GCU_ROOT[1], 6)
+        assert per._GCU_C1 == _dd(c[1]) and per._GCU_COEFS[:5] == tuple(float(v) for v in c[2:7])
+        assert abs(sum(mp.mpf(v) for v in per._PI_PARTS) - mp.pi) < mp.mpf(2) ** -160
+        assert sg._LAPLACE_MU_DD == _dd(mp.sqrt(mp.mpf(1) / 2)) and sg._LAPLACE_INV_SIGMA_DD == _dd(2 * mp.sqrt(mp.pi))
+        assert sg._LECUN_GRAD_C == _dd(mp.mpf("1.7159") * 8 / 3)
+        assert sg._TWO_OVER_SQRT_PI_DD == _dd(2 / mp.sqrt(mp.pi))

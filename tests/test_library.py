@@ -177,7 +177,10 @@ def test_smoothness_claim(entry):
         return
     assert not g_jumps, f"{entry.key} claims {claim} but f' jumps"
     c_left, c_right = curvature(KINKS - 3 * h2), curvature(KINKS + 3 * h2)
-    c_jumps = float(np.nanmax(np.abs(c_right - c_left) / np.maximum(1.0, np.abs(c_left)))) > 1e-2
+    # a jump of f'' is what is left of the change across a point after the change of a smooth f'' over the
+    # same distance (the next step to the right) is taken off: steep but smooth functions (Laplace) pass
+    trend = curvature(KINKS + 9 * h2) - c_right
+    c_jumps = float(np.nanmax(np.abs(c_right - c_left - trend) / np.maximum(1.0, np.abs(c_left)))) > 1e-2
     if claim == "C1":
         assert c_jumps, f"{entry.key} claims C1 (not C2) but f'' looks continuous"
     else:

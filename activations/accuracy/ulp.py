@@ -127,6 +127,9 @@ NOT_CLOSED_FORM: dict[str, dict[str, str]] = {
     "softmax_one": {"fn": "a reduction over the vector", "grad": "a reduction over the vector"},
     "entmax15": {"fn": "sort, cumulative sums and a square root over the vector",
                  "grad": "support of the mapping, a reduction over the vector"},
+    "serf": {"fn": "error function erf: not an elementary function",
+             "grad": "error function erf: not an elementary function"},
+    "laplace": {"fn": "Gaussian CDF (erfc, erfcx): not an elementary function"},
 }
 
 
@@ -172,6 +175,14 @@ SWITCH_POINTS: dict[str, Callable[[dict[str, float]], list[float]]] = {
     "pelu": lambda p: [-1000.0 * p["b"]],
     "elish": lambda p: [-1000.0],
     "xielu": lambda p: _xielu_switch(p),
+    # the root windows of the Taylor series about the minimum: x0 -+ 0.5 (TanhExp), 0.9 (Logish), 0.95 (Serf)
+    "tanh_exp": lambda p: [-1000.0, -700.0, -1.578860058464624, -0.578860058464624, 20.0],
+    "logish": lambda p: [-1000.0, -700.0, -2.2724541370256922, -2.125, -0.4724541370256922, 1000.0],
+    "serf": lambda p: [-1000.0, -700.0, -2.143059968928188, -2.125, -0.243059968928188, 10.0, 40.0],
+    "gcu": lambda p: _pm(2.0, 2.0**20),
+    "lisht": lambda p: _pm(1000.0),
+    "hard_mish": lambda p: [-2.0, 0.0],
+    "laplace": lambda p: [p["mu"] - 40.0 * p["sigma"], p["mu"], p["mu"] + 40.0 * p["sigma"]],
 }
 
 

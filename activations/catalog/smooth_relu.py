@@ -978,7 +978,7 @@ ENTRIES = [
     Activation(
         key="silu",
         name=T("S 型线性加权函数", "SiLU (Swish)"),
-        aliases=("Swish", "Swish-1", "sigmoid linear unit", "Swish 函数"),
+        aliases=("Swish", "Swish-1", "sigmoid linear unit", "Swish 函数", "QuickGELU", "quick_gelu", "fast GELU"),
         family="self-gated",
         symbol=r"\operatorname{SiLU}",
         fn=silu,

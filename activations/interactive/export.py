@@ -145,7 +145,7 @@ def view_data(key: str) -> dict[str, Any]:
     }
 
 
-_GREEK = {r"\alpha": "α", r"\beta": "β", r"\lambda": "λ", r"\theta": "θ", r"\gamma": "γ", r"\tau": "τ"}
+_GREEK = {r"\alpha": "α", r"\beta": "β", r"\lambda": "λ", r"\theta": "θ", r"\gamma": "γ", r"\tau": "τ", r"\mu": "μ", r"\sigma": "σ"}
 
 
 def symbol_html(tex: str) -> str:
@@ -169,7 +169,8 @@ def _near_tie(v: np.ndarray) -> np.ndarray:
     out = np.zeros(v.shape, dtype=bool)
     ok = np.isfinite(a) & (a > 0)
     e = np.floor(np.log10(a[ok]))
-    m = a[ok] / 10.0 ** (e - 3)  # about 1000 <= m < 10000; log10's rounding may leave it one decade off
+    h = np.floor((3 - e) / 2)  # the scale 10**(3 - e) in two factors: neither over- nor underflows (subnormals)
+    m = a[ok] * 10.0**h * 10.0 ** (3 - e - h)  # about 1000 <= m < 10000; log10's rounding may leave it one decade off
     m = np.where(m < 1000, m * 10, np.where(m >= 10000, m / 10, m))
     frac = m - np.floor(m)
     out[ok] = np.abs(frac - 0.5) < 0.01
