@@ -238,17 +238,17 @@ def log_cosh_grad(x: np.ndarray) -> np.ndarray:
 
 PELU_A = Param(
     "a", 1.0, "a",
-    T("负饱和值 a（可学习，a > 0）：x → −∞ 时函数趋于 −a；正半轴斜率为 a/b。这里取 1（a = b = 1 时即 α = 1 的 ELU）。",
+    T("负饱和值 a（可学习，a > 0）：x → −∞ 时函数趋于 −a；正半轴斜率为 a/b。这里取 1，即作者公开代码的初始值（a = b = 1 时即 α = 1 的 ELU）。",
       "Negative saturation a (learned, a > 0): the function tends to −a as x → −∞; the positive slope is "
-      "a/b. Shown at 1 (a = b = 1 is ELU with α = 1)."),
+      "a/b. Shown at 1, the initial value in the authors' code (a = b = 1 is ELU with α = 1)."),
     "> 0 and finite", _positive_finite,
     span=(0.1, 3.0),
 )
 PELU_B = Param(
     "b", 1.0, "b",
-    T("指数衰减的尺度 b（可学习，b > 0）：负半轴为 a(e^{x/b} − 1)。这里取 1。",
+    T("指数衰减的尺度 b（可学习，b > 0）：负半轴为 a(e^{x/b} − 1)。这里取 1，即作者公开代码的初始值。",
       "Scale b of the exponential decay (learned, b > 0): the negative side is a(e^{x/b} − 1). Shown at the "
-      "value 1."),
+      "value 1, the initial value in the authors' code."),
     "> 0 and finite", _positive_finite,
     span=(0.1, 3.0),
 )

@@ -428,6 +428,7 @@ ENTRIES = [
         references=(PETERS_2019,),
         api=Api(None, None, None, None, None, None, None),
         extra_figures=("entmax15_two_class",),
+        notes={"alpha": 1.5},  # the α of α-entmax that this entry is (the pages show it with {{ constant }})
     ),
     Activation(
         key="softmax_one",
