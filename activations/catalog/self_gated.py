@@ -672,6 +672,8 @@ ENTRIES = [
         references=(MISRA_HMISH, WIGHTMAN_TIMM),
         api=Api(None, None, None),
         xlim=(-4.0, 3.0),
+        # f′ jumps from 0 to −1 at x = −2; at 0 both sides have slope 1 (only f″ jumps)
+        kinks=(-2.0,),
     ),
     Activation(
         key="lecun_tanh",
