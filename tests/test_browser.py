@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS as ARGS, ROOT  # noqa: F401  (ARGS, CHROMIUM: used by test_hosting)
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
