@@ -40,6 +40,16 @@ def site(tmp_path_factory) -> Path:
     return site_dir
 
 
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """`make offline`'s build (pages as files, for file://), built once for test_search and test_interactive."""
+    site_dir = tmp_path_factory.mktemp("offline") / "site-offline"
+    result = mkdocs_build(site_dir, env={"USE_DIRECTORY_URLS": "false"})
+    assert result.returncode == 0, f"strict offline build failed:\n{result.stderr[-4000:]}"
+    assert "WARNING" not in result.stderr, result.stderr
+    return site_dir
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep pytest output readable
         pass

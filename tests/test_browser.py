@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS as ARGS, ROOT  # noqa: F401  (ARGS, CHROMIUM: used by test_hosting)
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -32,21 +32,27 @@ def page_urls(site: Path) -> list[str]:
 
 
 class Visit:
-    """One page load with everything the checks need recorded."""
+    """A page load, in a fresh browser context, with everything the checks need recorded.
+
+    ``load`` loads another page in the same tab and records it afresh (test_every_page_in_both_languages
+    walks every page so: a new context and tab per page cost about as much as loading the page)."""
 
     def __init__(self, browser, url: str, scheme: str = "default"):
         # With no palette stored, Material picks the palette whose media query matches the system's.
         self.context = browser.new_context(viewport={"width": 1280, "height": 900},
                                            color_scheme="dark" if scheme == "slate" else "light")
         self.page = self.context.new_page()
-        self.console_errors: list[str] = []
-        self.foreign: list[str] = []
-        self.failed: list[str] = []
         self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
         self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
         self.page.on("request", self._request)
         self.page.on("requestfailed", lambda r: self.failed.append(r.url))
         self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
+        self.load(url)
+
+    def load(self, url: str) -> None:
+        self.console_errors: list[str] = []
+        self.foreign: list[str] = []
+        self.failed: list[str] = []
         self.response = self.page.goto(url, wait_until="load")
         # figures are lazy-loaded: bring every one into view, then wait until all have arrived
         self.page.evaluate("document.querySelectorAll('img').forEach(i => i.loading = 'eager')")
@@ -80,17 +86,24 @@ def _raw_tex(page) -> list[str]:
 
 
 def test_every_page_in_both_languages(browser, site, site_url):
+    """Every page loaded in one tab, one after another, with the light palette throughout (a stored
+    palette is the one the media query picked, as in a fresh context); the representative pages are
+    photographed in that tab and, for the dark palette, each in a fresh dark context."""
     problems: list[str] = []
     SHOTS.mkdir(parents=True, exist_ok=True)
     every_shot = os.environ.get("SCREENSHOTS") == "all"
-    for rel in page_urls(site):
-        name = rel.strip("/").replace("/", "_") or "index"
-        photograph = every_shot or rel.removeprefix("en/") in REPRESENTATIVE
-        visit = Visit(browser, site_url + rel)
-        page = visit.page
-        try:
-            if visit.response is None or visit.response.status != 200:
-                problems.append(f"{rel}: HTTP {visit.response and visit.response.status}")
+    tab = None
+    try:
+        for rel in page_urls(site):
+            name = rel.strip("/").replace("/", "_") or "index"
+            photograph = every_shot or rel.removeprefix("en/") in REPRESENTATIVE
+            if tab is None:
+                tab = Visit(browser, site_url + rel)
+            else:
+                tab.load(site_url + rel)
+            page = tab.page
+            if tab.response is None or tab.response.status != 200:
+                problems.append(f"{rel}: HTTP {tab.response and tab.response.status}")
             broken = page.evaluate("[...document.images].filter(i => i.naturalWidth === 0).map(i => i.src)")
             problems += [f"{rel}: image did not load: {src}" for src in broken]
             problems += [f"{rel}: raw TeX or directive on the page: {t!r}" for t in _raw_tex(page)]
@@ -98,31 +111,40 @@ def test_every_page_in_both_languages(browser, site, site_url):
                 problems.append(f"{rel}: KaTeX error")
             if not page.locator(".katex").count() and rel.removeprefix("en/").startswith("functions/"):
                 problems.append(f"{rel}: a function page without rendered formulas")
-            problems += [f"{rel}: console error: {e}" for e in visit.console_errors]
-            problems += [f"{rel}: request left 127.0.0.1: {u}" for u in visit.foreign]
-            problems += [f"{rel}: request failed: {u}" for u in visit.failed]
-            problems += _check_language_switch(page, rel)
+            # the twin checked against the files this server serves (test_hosting's pages and
+            # test_language_switch_by_keyboard follow the switch over HTTP)
+            problems += _check_language_switch(page, rel, served=(site_url, site))
             if photograph:
                 page.screenshot(path=str(SHOTS / f"{name}.light.png"), full_page=True)
-        finally:
-            visit.close()
-        if photograph:
-            dark = Visit(browser, site_url + rel, scheme="slate")
-            try:
-                dark.page.screenshot(path=str(SHOTS / f"{name}.dark.png"), full_page=True)
-                problems += [f"{rel} (dark): console error: {e}" for e in dark.console_errors]
-            finally:
-                dark.close()
+            # read after the page's last use, so that nothing it logged or requested goes unchecked
+            problems += [f"{rel}: console error: {e}" for e in tab.console_errors]
+            problems += [f"{rel}: request left 127.0.0.1: {u}" for u in tab.foreign]
+            problems += [f"{rel}: request failed: {u}" for u in tab.failed]
+            if photograph:
+                dark = Visit(browser, site_url + rel, scheme="slate")
+                try:
+                    dark.page.screenshot(path=str(SHOTS / f"{name}.dark.png"), full_page=True)
+                    problems += [f"{rel} (dark): console error: {e}" for e in dark.console_errors]
+                finally:
+                    dark.close()
+    finally:
+        if tab is not None:
+            tab.close()
     assert not problems, "\n".join(problems)
 
 
-def _check_language_switch(page, rel: str) -> list[str]:
-    """Each entry of the language switch points at this page in the other language, and exists."""
+def _check_language_switch(page, rel: str, served: tuple[str, Path] | None = None) -> list[str]:
+    """Each entry of the language switch points at this page in the other language, and exists: a
+    request for it answers 200, or, given ``served=(url, folder)`` (the server at ``url`` serves the
+    files of ``folder``), the file the server would answer with exists."""
     problems = []
     for link in page.locator("a.md-select__link[hreflang]").all():
         lang = link.get_attribute("hreflang")
         target = page.evaluate("h => new URL(h, location.href).href", link.get_attribute("href"))
-        status = page.request.get(target).status
+        if served is None:
+            status = page.request.get(target).status
+        else:
+            status = 200 if _served_file(target, *served) else 404
         if status != 200:
             problems.append(f"{rel}: language switch to {lang} -> {target} is {status}")
         twin = rel.removeprefix("en/")
@@ -130,6 +152,18 @@ def _check_language_switch(page, rel: str) -> list[str]:
         if not target.endswith("/" + expected):
             problems.append(f"{rel}: language switch to {lang} leads to {target}, not .../{expected}")
     return problems
+
+
+def _served_file(target: str, url: str, folder: Path) -> bool:
+    """Whether http.server, serving ``folder`` at ``url``, answers ``target`` with a file (for a folder
+    URL, its index.html), that is with 200."""
+    address = target.split("#")[0].split("?")[0]
+    if not address.startswith(url):
+        return False
+    path = folder / unquote(address[len(url):])
+    if path.is_dir():
+        return address.endswith("/") and (path / "index.html").is_file()
+    return path.is_file()
 
 
 @pytest.mark.parametrize("query, lang, expected", [

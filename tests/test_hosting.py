@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import filecmp
 import re
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -19,7 +18,7 @@ import pytest
 
 from conftest import mkdocs_build, serve
 # The page checks are those of test_browser, run on the site served at a sub-path.
-from test_browser import ARGS, CHROMIUM, Visit, _check_language_switch, _raw_tex
+from test_browser import Visit, _check_language_switch, _raw_tex
 
 PREFIX = "/activations/"
 SUBPATH_PAGES = ["", "functions/sigmoid/", "en/functions/sigmoid/"]
@@ -47,23 +46,6 @@ def subpath_url(tmp_path_factory):
 def _outside_prefix(urls: list[str]) -> list[str]:
     """Local URLs whose path leaves the sub-path (a link or request that assumed the site is at /)."""
     return [u for u in urls if urlparse(u).hostname == "127.0.0.1" and not urlparse(u).path.startswith(PREFIX)]
-
-
-def _with_browser(check, *args):
-    """``check(browser, *args)`` with a chromium of its own, run in a thread of its own: Playwright's
-    sync API allows one instance per thread, and test_browser's session browser may be open in this one."""
-    def run():
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-            try:
-                return check(browser, *args)
-            finally:
-                browser.close()
-
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(run).result()
 
 
 def _check_page(browser, url: str, rel: str) -> list[str]:
@@ -97,8 +79,8 @@ def _check_page(browser, url: str, rel: str) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("rel", SUBPATH_PAGES)
-def test_pages_work_under_a_sub_path(subpath_url, rel):
-    problems = _with_browser(_check_page, subpath_url, rel)
+def test_pages_work_under_a_sub_path(browser, subpath_url, rel):
+    problems = _check_page(browser, subpath_url, rel)
     assert not problems, f"{subpath_url + rel}:\n" + "\n".join(problems)
 
 
@@ -127,10 +109,10 @@ def _check_404(browser, url: str) -> list[str]:
 
 
 @pytest.mark.browser
-def test_404_page_under_a_sub_path(subpath_url):
+def test_404_page_under_a_sub_path(browser, subpath_url):
     """http.server answers a missing path with a page of its own, so the site's 404.html is loaded
     directly (GitHub Pages serves it for every missing URL, at any depth)."""
-    problems = _with_browser(_check_404, subpath_url)
+    problems = _check_404(browser, subpath_url)
     assert not problems, "\n".join(problems)
 
 

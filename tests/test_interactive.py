@@ -353,29 +353,18 @@ def test_family_shortcut_and_a_reload_reproduce_the_view(browser, site_url):
     assert not outside, outside
 
 
-@pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory):
-    """`make offline`'s build: pages as files, opened from file://."""
-    from conftest import mkdocs_build
-
-    site_dir = tmp_path_factory.mktemp("offline") / "site-offline"
-    result = mkdocs_build(site_dir, env={"USE_DIRECTORY_URLS": "false"})
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site_dir
-
-
 @pytest_browser
-def test_views_work_from_the_file_system(browser, offline_copy):
+def test_views_work_from_the_file_system(browser, offline_site):
     # browsers refuse to fetch JSON from file://: the offline copy carries each view as a script too
-    assert (offline_copy / "interactive" / "elu.js").read_bytes().endswith(
-        (offline_copy / "interactive" / "elu.json").read_bytes().rstrip() + b";\n")
+    assert (offline_site / "interactive" / "elu.js").read_bytes().endswith(
+        (offline_site / "interactive" / "elu.json").read_bytes().rstrip() + b";\n")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     problems = []
     page.on("console", lambda m: m.type == "error" and problems.append(m.text))
     page.on("pageerror", lambda e: problems.append(str(e)))
     try:
-        page.goto((offline_copy / "en" / "functions" / "elu.html").as_uri(), wait_until="load")
+        page.goto((offline_site / "en" / "functions" / "elu.html").as_uri(), wait_until="load")
         # the button starts the view (dispatched: a real click would scroll first, which starts it too)
         page.locator(".act-explore__start").dispatch_event("click")
         page.wait_for_selector(".act-explore--ready .u-over", timeout=15000)
@@ -384,7 +373,7 @@ def test_views_work_from_the_file_system(browser, offline_copy):
         chart.press("ArrowRight")
         r = _readout(page)
         assert r["x"] == "0.05" and r["f"] == fmt4(lib("elu", 0.05)), r
-        page.goto((offline_copy / "compare.html").as_uri() + "?f=relu,sinc&x=1", wait_until="load")
+        page.goto((offline_site / "compare.html").as_uri() + "?f=relu,sinc&x=1", wait_until="load")
         page.wait_for_selector(".act-values tr[data-key=sinc]", timeout=15000)
         assert page.locator(".act-values tr[data-key=sinc] [data-v=f]").inner_text() == fmt4(lib("sinc", 1.0))
     finally:

@@ -19,7 +19,6 @@ from urllib.parse import urlparse
 import pytest
 
 import activations
-from conftest import mkdocs_build
 
 VECTOR_PAGES = {f"functions/{e.key}/" for e in activations.REGISTRY.values() if e.kind == "vector"}
 
@@ -191,15 +190,6 @@ def test_index_loads_on_first_use_and_only_the_page_language(browser, site_url):
 
 
 # --- the offline copy ----------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("offline") / "site-offline"
-    result = mkdocs_build(site_dir, env={"USE_DIRECTORY_URLS": "false"})
-    assert result.returncode == 0, f"strict offline build failed:\n{result.stderr[-4000:]}"
-    assert "WARNING" not in result.stderr, result.stderr
-    return site_dir
-
 
 def test_offline_copy_has_pages_as_files_and_the_search_script(offline_site):
     assert (offline_site / "functions" / "sigmoid.html").exists()
