@@ -15,6 +15,7 @@ A directive is ``{{ name arg ... }}``. Block directives stand alone on a line; i
 ``{{ framework_kinks }}``              the gradient each framework returns at each kink or jump
 ``{{ framework_differences }}``        the calls whose values or gradients differ from the registry
 ``{{ framework_specials }}``           NaN, ±inf and large |x|: where a framework's f or f′ differs
+``{{ framework_grid }}``                inline: the grid the frameworks are measured on (activations/frameworks/measure.py)
 ``{{ references KEY }}``               the references
 ``{{ compare KEY ... }}``              a comparison table (``all``: the registry, ``family:NAME``: a family)
 ``{{ accuracy }}``                     the measured ULP table (activations/accuracy/accuracy.json)
@@ -334,6 +335,22 @@ def framework_versions(page: Page) -> str:
     from activations.frameworks import tables
 
     return tables.versions_table(page.lang, _label(page.lang))
+
+
+def framework_grid(page: Page) -> str:
+    """The measurement grid, read off the grid itself: its finest step, where that step holds, and how
+    far the coarser part reaches."""
+    import numpy as np
+
+    from activations.frameworks.measure import GRID
+
+    steps = np.diff(GRID)
+    fine = float(steps.min())
+    dense = np.flatnonzero(np.isclose(steps, fine, rtol=1e-6, atol=0))
+    lo, hi, outer = float(GRID[dense[0]]), float(GRID[dense[-1] + 1]), float(np.abs(GRID).max())
+    if page.lang == "zh":
+        return f"\\([{lo:g}, {hi:g}]\\) 上步长 {fine:g}，外加到 ±{outer:g} 的粗网格，共 {GRID.size} 点"
+    return f"step {fine:g} on \\([{lo:g}, {hi:g}]\\), plus a coarser one out to ±{outer:g}, {GRID.size} points in all"
 
 
 def framework_defaults(page: Page) -> str:
@@ -812,7 +829,7 @@ def deep_network(page: Page, key: str) -> str:
 DIRECTIVES: dict[str, Callable[..., str]] = {
     f.__name__: f
     for f in (formula, derivative, stable, figure, properties, params, api, framework_versions,
-              framework_defaults, framework_kinks, framework_differences, framework_specials,
+              framework_defaults, framework_kinks, framework_differences, framework_specials, framework_grid,
               references, compare, fact,
               const, name, link, summary, range, grad_range, constant, note_formula, param, gallery, count, accuracy,
               experiment, experiment_setting, experiment_table, deep_network, explore, compare_view)

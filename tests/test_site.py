@@ -215,7 +215,9 @@ def test_two_clean_builds_are_byte_identical(site, tmp_path):
 
 # Decimals in a page's own text are numbers typed by hand: they must come from the registry instead
 # ({{ fact }}, {{ const }}, {{ param }}, {{ range }}, ...). Code, directives and link targets are exempt.
-_EXEMPT = re.compile(r"```.*?```|`[^`\n]*`|\{\{.*?\}\}|\]\([^)]*\)|<[^>]+>|CC BY \d\.\d", re.S)
+#: what may hold a typed number: code, directives, link targets, HTML tags (a real tag: a name after
+#: "<", so "a < 1 ... b > 2" in a formula is not exempt) and the licence's name
+_EXEMPT = re.compile(r"```.*?```|`[^`\n]*`|\{\{.*?\}\}|\]\([^)]*\)|</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|CC BY \d\.\d", re.S)
 _DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+")
 
 
