@@ -112,7 +112,9 @@ function segment(query) {
 /*
  * Pages named by the whole query first (title, registry name or alias), then pages with the whole
  * query in a section title, then pages with it anywhere in their text, then the rest; within each
- * tier, Material's (lunr's) order.
+ * tier, the page that uses the whole query most often first (the vector-valued pages all have a
+ * section "Jacobian", and the one most about it, softmax's, is long, which lunr's length
+ * normalisation punishes), then Material's (lunr's) order.
  */
 function rank(result, query) {
   const phrase = normalise(query)
@@ -124,9 +126,13 @@ function rank(result, query) {
       return 1
     return texts.get(page)?.includes(phrase) ? 2 : 3
   }
+  const uses = group => {
+    const text = texts.get(pageOf(group[0].location)) || ""
+    return phrase ? text.split(phrase).length - 1 : 0
+  }
   const items = result.items
-    .map((group, order) => ({ group, order, tier: phrase ? tier(group) : 3 }))
-    .sort((a, b) => a.tier - b.tier || a.order - b.order)
+    .map((group, order) => ({ group, order, tier: phrase ? tier(group) : 3, uses: uses(group) }))
+    .sort((a, b) => a.tier - b.tier || b.uses - a.uses || a.order - b.order)
     .map(({ group }) => group)
   for (const group of items)
     for (const item of group) {

@@ -115,11 +115,21 @@ def test_width_256_gives_the_numbers_of_width_1000(key, cached, wide):
             assert np.all(np.abs(ratio - 1) < 0.2)
 
 
-def test_skip_rule_names_exponential_only():
+def test_skip_rule_names_the_functions_that_overflow_float64():
     skipped = {key: skip(e) for key, e in act.REGISTRY.items() if e.kind == "elementwise" and skip(e)}
-    # eˣ overflows float64 from x ≈ 709.8; every other function is finite for every finite input
-    assert set(skipped) == {"exponential"}
-    assert "float64" in skipped["exponential"].en and "float64" in skipped["exponential"].zh
+    # eˣ overflows float64 from x ≈ 709.8; the quadratic right halves of squared ReLU, StarReLU and
+    # xIELU from |x| ≈ 1.3e154. Every other function grows at most linearly and stays finite.
+    assert set(skipped) == {"exponential", "squared_relu", "star_relu", "xielu"}
+    for key, reason in skipped.items():
+        assert "float64" in reason.en and "float64" in reason.zh
+    # the rule checked against an independent, denser set of finite inputs
+    x = np.concatenate([-np.logspace(-3, 308, 400), [0.0], np.logspace(-3, 308, 400)])
+    with np.errstate(all="ignore"):
+        for key, e in act.REGISTRY.items():
+            if e.kind != "elementwise":
+                continue
+            finite = np.isfinite(e.fn(x, **e.defaults)).all() and np.isfinite(e.grad(x, **e.defaults)).all()
+            assert finite == (key not in skipped), key
 
 
 def test_backward_is_the_gradient():
