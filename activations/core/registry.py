@@ -11,9 +11,20 @@ from .spec import FAMILIES, Activation
 __all__ = ["REGISTRY", "get", "by_family"]
 
 
+#: the order the catalog's modules are read in, which is the order of a family's members (navigation,
+#: overview, gallery): the long-established functions first, then the later additions; a module not
+#: listed comes after these, by name
+MODULE_ORDER = ("sigmoid", "relu", "smooth_relu", "shrinkage", "other", "vector",
+                "self_gated", "rectifiers", "gated", "vector_more", "periodic")
+
+
+def _module_rank(name: str) -> tuple[int, str]:
+    return (MODULE_ORDER.index(name) if name in MODULE_ORDER else len(MODULE_ORDER), name)
+
+
 def _collect() -> dict[str, Activation]:
     entries: list[Activation] = []
-    for info in sorted(pkgutil.iter_modules(catalog.__path__), key=lambda m: m.name):
+    for info in sorted(pkgutil.iter_modules(catalog.__path__), key=lambda m: _module_rank(m.name)):
         module = importlib.import_module(f"{catalog.__name__}.{info.name}")
         entries.extend(getattr(module, "ENTRIES", ()))
     registry: dict[str, Activation] = {}
