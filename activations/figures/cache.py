@@ -99,8 +99,8 @@ def worker_context():
 #: niceness of the render workers: below the build (0) and below the experiment workers (10,
 #: activations.experiments.results). The page build waits for experiment results (a page shows their
 #: numbers) but never for a figure (figures are copied at the end), so on a cold build the figures
-#: take the CPU the build and the experiments leave: measured on 2 cores, with both pools at 10 the
-#: experiments finished half as fast and the page build waited on them.
+#: take the CPU the build and the experiments leave (a profiled cold build on a busy machine, both
+#: pools at 10, spent 140 s of its main thread waiting for experiment results).
 RENDER_NICENESS = 19
 
 
