@@ -206,7 +206,38 @@ def on_post_page(output, page, config):
     # Every content table (Markdown's have no attribute) in a block the browser may skip while it is off
     # screen (docs/assets/site.css): present from the first parse, before Material's script moves the
     # table into its scroll wrapper (inside this block, so the move restyles nothing off screen).
-    return output.replace("<table>", '<div class="act-table"><table>').replace("</table>", "</table></div>")
+    output = output.replace("<table>", '<div class="act-table"><table>').replace("</table>", "</table></div>")
+    return _skippable_sections(output)
+
+
+_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
+_H2 = re.compile(r"(<h2[\s>].*?</h2>)", re.S)
+_CONTAINERS = ("div", "details", "ol", "ul", "table", "p", "blockquote")
+
+
+def _balanced(html: str) -> bool:
+    return all(len(re.findall(rf"<{tag}[\s>]", html)) == html.count(f"</{tag}>") for tag in _CONTAINERS)
+
+
+def _skippable_sections(output: str) -> str:
+    """The content after each h2 (up to the next one) in a block the browser may skip while it is off
+    screen (``.act-section``, docs/assets/site.css): a page's first layouts, and every layout Material's
+    script forces while it starts, then cover the first screen instead of the whole page (a Chromium
+    trace of the sigmoid page: 4,276 layout objects across the load's layouts, 1,581 with the sections
+    and Material's lazy code blocks). The headings stay outside, so anchors and the table of contents
+    see them as before. A page whose h2 sits inside a container (an admonition, say) is left whole:
+    a block cannot open inside one element and close outside it."""
+    article = _ARTICLE.search(output)
+    if article is None:
+        return output
+    parts = _H2.split(article.group(2))
+    sections = parts[2::2]
+    if not sections or not all(_balanced(section) for section in sections):
+        return output
+    body = [parts[0]]
+    for heading, section in zip(parts[1::2], sections):
+        body += [heading, f'<div class="act-section">{section}</div>']
+    return output[:article.start(2)] + "".join(body) + output[article.end(2):]
 
 
 def _relative_root(page) -> str:
