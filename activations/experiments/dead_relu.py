@@ -7,7 +7,7 @@ What is implemented (stated exactly, since the page compares with the paper's cl
   linear read-out; symmetric initialisation: every weight and every bias N(0, 2/fan_in) (He-scaled);
 * inputs: ``inputs`` equally spaced points of Ω = [−√3, √3] (unit variance, as a standardised input);
 * "constant on Ω": every unit of the last hidden layer takes the same value at all the inputs, up to
-  ``tolerance`` × max(1, max |h|) (then the read-out is constant too; a nonzero read-out of a
+  ``tolerance`` × max(1, max |h|), or some earlier layer did so exactly (then every later one does too) (then the read-out is constant too; a nonzero read-out of a
   non-constant layer is constant only with probability 0). For ReLU a born-dead net is exactly constant
   (spread 0: ``exact``, what the page calls born dead; ``constant`` also counts the few nets with a unit
   barely active at one input); Leaky ReLU is injective, so its net is never exactly constant: what is measured for it is
@@ -51,6 +51,11 @@ def _simulate(key: str, width: int, settings: dict, rng: np.random.Generator) ->
     constant = np.empty(depth)
     exact = np.empty(depth)
     dead = np.zeros(trials, dtype=bool)
+    # A layer equal at every input makes every later layer equal at every input: once exactly constant,
+    # a net stays so. Carried per net, because the arithmetic does not guarantee it: OpenBLAS's kernels
+    # on some CPUs (AVX-512) round identical rows of a product differently from fan-in 8 on, so a
+    # spread recomputed at each layer could leave 0 again (38 cells of ReLU went down with depth).
+    exactly_constant = np.zeros(trials, dtype=bool)
     dead_at_x = np.empty(depth)
     for layer in range(depth):
         fan_in = h.shape[-1]
@@ -60,8 +65,9 @@ def _simulate(key: str, width: int, settings: dict, rng: np.random.Generator) ->
         h = entry.fn(h @ w + b, **entry.defaults)  # (trials, inputs, width)
         spread = np.ptp(h, axis=1).max(axis=1)
         scale = np.maximum(1.0, np.abs(h).max(axis=(1, 2)))
-        constant[layer] = np.mean(spread <= tol * scale)
-        exact[layer] = np.mean(spread == 0)
+        exactly_constant |= spread == 0
+        constant[layer] = np.mean(exactly_constant | (spread <= tol * scale))
+        exact[layer] = np.mean(exactly_constant)
         dead |= np.all(h[:, -1, :] == 0, axis=1)  # x₀ = √3, the last input
         dead_at_x[layer] = dead.mean()
     return {"constant": constant.tolist(), "exact": exact.tolist(), "dead_at_x": dead_at_x.tolist()}
