@@ -13,7 +13,9 @@ For one element-wise entry, :func:`view_data` evaluates
 - for each parameter, f and f' at each value of its grid (:func:`param_values`: 21 to 41 values across
   ``Param.span``, the default among them exactly), the other parameters at their defaults;
 - the small-gradient threshold ``entry.vanishing_eps``: the view shades where |f'| < eps, as the static
-  gradient figure does, for whatever parameter value is shown.
+  gradient figure does, for whatever parameter value is shown;
+- the figures' y-range ``entry.ylim`` (null for most): the view's y-axis never reaches beyond it, so a
+  pole at the end of the domain (log1mexp at 0) does not flatten the curves.
 
 :func:`to_json` writes it with :data:`DIGITS` significant digits: enough that a readout shown to 4
 significant digits, rounded as the browser rounds (``Number.prototype.toPrecision``, ties away from
@@ -140,6 +142,8 @@ def view_data(key: str) -> dict[str, Any]:
         "family": entry.family,
         "eps": float(entry.vanishing_eps),
         "xlim": [float(v) for v in entry.xlim],
+        # the static figures' y-range where a pole would flatten the curves (null: fit the data)
+        "ylim": None if entry.ylim is None else [float(v) for v in entry.ylim],
         "digits": DIGITS,
         # where the drawn curve must not join neighbouring samples across a jump (as the static figures)
         "breaks": {"f": smooth == "discontinuous", "g": smooth in ("discontinuous", "C0")},
@@ -206,7 +210,7 @@ def to_json(data: dict[str, Any]) -> bytes:
             return "null"  # the default value's curve: the client uses "default"
         return '{"f":' + _numbers(c["f"]) + ',"g":' + _numbers(c["g"]) + "}"
 
-    plain = {k: data[k] for k in ("format", "key", "name", "family", "eps", "xlim", "digits", "breaks")}
+    plain = {k: data[k] for k in ("format", "key", "name", "family", "eps", "xlim", "ylim", "digits", "breaks")}
     head = json.dumps(plain, ensure_ascii=False, separators=(",", ":"))[:-1]
     parts = [head, ',"x":' + _numbers(data["x"], exact=True), ',\n"default":' + curve(data["default"]), ',\n"params":[']
     for i, p in enumerate(data["params"]):
