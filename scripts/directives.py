@@ -24,6 +24,7 @@ A directive is ``{{ name arg ... }}``. Block directives stand alone on a line; i
 ``{{ fact KEY NAME [DIGITS] }}``       inline: a computed number (see ``activations.core.analysis.Facts``)
 ``{{ const NAME [DIGITS] }}``          inline: a constant of ``activations.core.analysis.CONSTANTS``
 ``{{ range KEY }}`` / ``{{ grad_range KEY }}``  inline: the range of f / of f′, as math
+``{{ domain KEY }}``                   inline: where f is defined (``Activation.domain``), as math
 ``{{ param KEY NAME }}``              inline: a parameter's default value
 ``{{ constant KEY NOTE [DIGITS] }}``   inline: a numeric constant kept in the entry's ``notes``
 ``{{ note_formula KEY NOTE }}``        display math kept in the entry's ``notes`` (e.g. an approximation)
@@ -54,6 +55,7 @@ import numpy as np
 
 import activations
 from activations.core import analysis
+from activations.core.domain import on_all_reals
 from activations.figures.inventory import all_figures
 from activations.core.spec import FAMILIES, Activation, T
 
@@ -71,6 +73,7 @@ L = {
     "property": T("性质", "Property"),
     "value": T("值", "Value"),
     "range": T("值域", "Range"),
+    "domain": T("定义域", "Domain"),
     "grad_range": T("导数的取值范围", "Range of the derivative"),
     "jac_range": T("雅可比矩阵元素的范围", "Range of the Jacobian entries"),
     "monotonic": T("单调（不减）", "Monotonic (non-decreasing)"),
@@ -104,6 +107,10 @@ L = {
     "fw_kink": T("x = {x} 处 f′ = {g}（本站 {ref}）", "f′ = {g} at x = {x} (this site: {ref})"),
     "fw_kink_f": T("x = {x} 处 f = {f}（本站 {ref}）", "f = {f} at x = {x} (this site: {ref})"),
     "fw_special": T("x = {x}：f = {f}、f′ = {g}（本站 {rf}、{rg}）", "x = {x}: f = {f}, f′ = {g} (this site: {rf}, {rg})"),
+    "fw_agrees_in_domain": T("在定义域内，函数值与自动微分梯度都与本站一致",
+                             "inside the domain, values and autodiff gradients agree with this site's"),
+    "fw_outside": T("定义域之外（本站约定为 NaN）：{points}", "outside the domain (this site's convention: NaN): {points}"),
+    "fw_outside_mark": T("（定义域外）", " (outside the domain)"),
     "fw_float32": T("float64 不可用，按 float32 测量", "float64 unavailable, measured in float32"),
     "fw_error": T("无法测量：{error}", "could not be measured: {error}"),
     "fw_unmeasured": T("尚未测量（运行 scripts/frameworks.py）", "not measured yet (run scripts/frameworks.py)"),
@@ -228,7 +235,9 @@ def properties(page: Page, key: str) -> str:
     entry, lang = _entry(key), page.lang
     props = entry.properties
     vector = entry.kind == "vector"
-    rows = [
+    # the domain is shown where it is not all of ℝ: there it qualifies every other row
+    rows = [] if on_all_reals(entry) else [(L["domain"](lang), _math(entry.domain.tex))]
+    rows += [
         (L["range"](lang), _math(analysis.bounds_tex(entry, props.range))),
         (L["jac_range" if vector else "grad_range"](lang), _math(analysis.bounds_tex(entry, props.grad_range))),
         (L["monotonic_vector" if vector else "monotonic"](lang), _yes(props.monotonic, lang)),
@@ -650,6 +659,10 @@ def grad_range(page: Page, key: str) -> str:
     return _math(analysis.bounds_tex(entry, entry.properties.grad_range))
 
 
+def domain(page: Page, key: str) -> str:
+    return _math(_entry(key).domain.tex)
+
+
 def param(page: Page, key: str, name: str) -> str:
     entry = _entry(key)
     for p in entry.params:
@@ -831,7 +844,7 @@ DIRECTIVES: dict[str, Callable[..., str]] = {
     for f in (formula, derivative, stable, figure, properties, params, api, framework_versions,
               framework_defaults, framework_kinks, framework_differences, framework_specials, framework_grid,
               references, compare, fact,
-              const, name, link, summary, range, grad_range, constant, note_formula, param, gallery, count, accuracy,
+              const, name, link, summary, range, grad_range, domain, constant, note_formula, param, gallery, count, accuracy,
               experiment, experiment_setting, experiment_table, deep_network, explore, compare_view)
 }
 

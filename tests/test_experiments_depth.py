@@ -7,7 +7,9 @@ import numpy as np
 import pytest
 
 import activations as act
-from activations.experiments import results
+from activations.core.domain import on_all_reals
+from activations.experiments import EXPERIMENTS, results
+from activations.experiments.base import NOT_ON_ALL_REALS
 from activations.experiments._nets import backward, forward, init_std
 from activations.experiments.depth import EXPERIMENT, run, skip, theory_log2_ratio
 
@@ -115,8 +117,13 @@ def test_width_256_gives_the_numbers_of_width_1000(key, cached, wide):
             assert np.all(np.abs(ratio - 1) < 0.2)
 
 
+#: the element-wise entries the depth rule `skip` is asked about: the others are skipped before it, for
+#: their domain (test_functions_not_on_all_reals_are_skipped_for_their_domain)
+ON_ALL_REALS = {key: e for key, e in act.REGISTRY.items() if e.kind == "elementwise" and on_all_reals(e)}
+
+
 def test_skip_rule_names_the_functions_that_overflow_float64():
-    skipped = {key: skip(e) for key, e in act.REGISTRY.items() if e.kind == "elementwise" and skip(e)}
+    skipped = {key: skip(e) for key, e in ON_ALL_REALS.items() if skip(e)}
     # eˣ overflows float64 from x ≈ 709.8; the quadratic right halves of squared ReLU, StarReLU and
     # xIELU from |x| ≈ 1.3e154. Every other function grows at most linearly and stays finite.
     assert set(skipped) == {"exponential", "squared_relu", "star_relu", "xielu"}
@@ -125,11 +132,34 @@ def test_skip_rule_names_the_functions_that_overflow_float64():
     # the rule checked against an independent, denser set of finite inputs
     x = np.concatenate([-np.logspace(-3, 308, 400), [0.0], np.logspace(-3, 308, 400)])
     with np.errstate(all="ignore"):
-        for key, e in act.REGISTRY.items():
-            if e.kind != "elementwise":
-                continue
+        for key, e in ON_ALL_REALS.items():
             finite = np.isfinite(e.fn(x, **e.defaults)).all() and np.isfinite(e.grad(x, **e.defaults)).all()
             assert finite == (key not in skipped), key
+
+
+def test_functions_not_on_all_reals_are_skipped_for_their_domain():
+    """Every per-entry experiment feeds its nets' pre-activations, any real number, to the function: an
+    entry with a smaller domain (log1mexp, x ≥ 0) is skipped with that reason, in both languages, and
+    its page's deep-network section says so instead of showing numbers."""
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import directives
+
+    restricted = [e for e in act.REGISTRY.values() if e.kind == "elementwise" and not on_all_reals(e)]
+    assert restricted, "the catalog has a function with a smaller domain (log1mexp)"
+    for exp in EXPERIMENTS.values():
+        if not exp.per_entry:
+            continue
+        for e in restricted:
+            assert exp.skip_reason(e) == NOT_ON_ALL_REALS and not exp.applies(e), (exp.name, e.key)
+    assert "not defined on all reals" in NOT_ON_ALL_REALS.en and "定义域不是全体实数" in NOT_ON_ALL_REALS.zh
+    for e in restricted:
+        for lang in ("zh", "en"):
+            text = directives.deep_network(directives.Page(f"functions/{e.key}.md", lang, ""), e.key)
+            assert NOT_ON_ALL_REALS(lang) in text, (e.key, lang, text)
 
 
 def test_backward_is_the_gradient():

@@ -92,6 +92,19 @@ def test_x_grid_dense_over_the_figure_and_four_times_as_wide():
     assert -0.75 in ex.x_grid(activations.get("gelu"))  # the "GELU′ at −0.75"
 
 
+def test_views_sample_inside_the_domain_and_keep_the_figures_y_range():
+    from activations.core.domain import in_domain
+
+    for key in ex.exported_keys():
+        entry = activations.get(key)
+        assert in_domain(entry, ex.x_grid(entry)).all(), key
+    entry = activations.get("log1mexp")  # defined for x >= 0, with a pole at 0
+    data = json.loads(ex.export("log1mexp"))
+    assert data["x"][0] == entry.xlim[0] == entry.domain.lo and data["ylim"] == list(entry.ylim)
+    assert data["default"]["f"][0] is None and data["default"]["g"][0] is None  # -inf and +inf at 0
+    assert json.loads(ex.export("sigmoid"))["ylim"] is None
+
+
 @pytest.mark.parametrize("key", ex.exported_keys())  # every value of every view: ~570,000 in ~5 s
 def test_exported_digits_give_the_library_value_to_four_digits(key):
     data = json.loads(ex.export(key))

@@ -1,6 +1,8 @@
 """The registry against independent references: values, derivatives, claimed properties, bad input.
 
-Every test is parametrised over the registry, so a new entry is tested the moment it is added.
+Every test is parametrised over the registry, so a new entry is tested the moment it is added. Inputs
+are taken inside each entry's domain (``Activation.domain``, all reals unless the entry says otherwise);
+outside it the library's convention, NaN from ``fn`` and ``grad``, is tested on its own.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pytest
 import activations
 from activations import REGISTRY
 from activations.core import analysis
+from activations.core.domain import in_domain, on_all_reals, outside_domain, within_domain
 from activations.mpmath_reference import get_ref
 from activations.core.spec import MAXIMUM, MINIMUM
 
@@ -58,10 +61,11 @@ def _mp_or_none(func, x, params):
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=ids(ELEMENTWISE))
 def test_values_and_derivatives_match_mpmath(entry):
     ref = get_ref(entry.key)
+    grid = within_domain(entry, GRID)
     for params in param_sets(entry):
-        got_f = entry.fn(GRID, **params)
-        got_g = entry.grad(GRID, **params)
-        for x, f, g in zip(GRID, got_f, got_g):
+        got_f = entry.fn(grid, **params)
+        got_g = entry.grad(grid, **params)
+        for x, f, g in zip(grid, got_f, got_g):
             rf = _mp_or_none(ref.fn, x, params)
             if rf is None or not mp.isfinite(rf) and not mp.isinf(rf):
                 continue
@@ -75,7 +79,7 @@ def test_reference_derivative_is_the_derivative_of_the_reference(entry):
     """The closed-form derivative (mpmath) agrees with numerical differentiation of the definition."""
     ref = get_ref(entry.key)
     params = entry.defaults
-    xs = [-7.3, -3.1, -2.05, -1.3, -0.77, -0.31, 0.29, 0.61, 1.17, 2.3, 4.9, 8.1]
+    xs = within_domain(entry, np.array([-7.3, -3.1, -2.05, -1.3, -0.77, -0.31, 0.29, 0.61, 1.17, 2.3, 4.9, 8.1]))
     for x in xs:
         rg = _mp_or_none(ref.grad, x, params)
         if rg is None:
@@ -93,13 +97,13 @@ FAR = np.array([-1e12, -1e8, -1e6, -1e3, -1e-9, 1e-9, 1e3, 1e6, 1e8, 1e12])
 
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=ids(ELEMENTWISE))
 def test_range_claim(entry):
-    x = np.concatenate([DENSE, FAR])
+    x = within_domain(entry, np.concatenate([DENSE, FAR]))
     _check_bounds(entry, entry.fn(x, **entry.defaults), entry.properties.range, "range")
 
 
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=ids(ELEMENTWISE))
 def test_derivative_range_claim(entry):
-    x = np.concatenate([DENSE, FAR])
+    x = within_domain(entry, np.concatenate([DENSE, FAR]))
     _check_bounds(entry, entry.grad(x, **entry.defaults), entry.properties.grad_range, "grad_range")
 
 
@@ -118,7 +122,7 @@ def _check_bounds(entry, values, bounds, what):
             assert abs(extreme - bound) < 1e-3 * span, f"{entry.key} {what}: bound {bound} not approached ({extreme})"
     # open bounds are not attained on moderate inputs (where rounding cannot reach them)
     moderate = entry.fn if what == "range" else entry.grad
-    inner = moderate(np.linspace(-3, 3, 6001), **entry.defaults)
+    inner = moderate(within_domain(entry, np.linspace(-3, 3, 6001)), **entry.defaults)
     if not bounds.lo_closed and math.isfinite(lo):
         assert inner.min() > lo or bounds.lo in (MINIMUM,), f"{entry.key} {what}: open bound {lo} is attained"
     if not bounds.hi_closed and math.isfinite(hi):
@@ -133,7 +137,7 @@ def _check_bounds(entry, values, bounds, what):
 
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=ids(ELEMENTWISE))
 def test_monotonic_claim(entry):
-    y = entry.fn(np.linspace(-20, 20, 400_001), **entry.defaults)
+    y = entry.fn(within_domain(entry, np.linspace(-20, 20, 400_001)), **entry.defaults)
     decreasing = bool(np.any(np.diff(y) < 0))
     assert decreasing != entry.properties.monotonic, (
         f"{entry.key} claims monotonic={entry.properties.monotonic} but decreases={decreasing}")
@@ -142,7 +146,12 @@ def test_monotonic_claim(entry):
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=ids(ELEMENTWISE))
 def test_zero_centered_claim(entry):
     """Zero-centred means symmetric about the origin: f is odd, f(-x) = -f(x) (so f(0) = 0 and positive and
-    negative outputs balance). ReLU-like functions through the origin are not: their outputs lean positive."""
+    negative outputs balance). ReLU-like functions through the origin are not: their outputs lean positive.
+    A function whose domain is not symmetric about 0 (log1mexp: x ≥ 0) is not odd."""
+    d = entry.domain
+    if (d.lo, d.lo_closed) != (-d.hi, d.hi_closed):
+        assert not entry.properties.zero_centered, f"{entry.key}: claims zero_centered on the domain {d.tex}"
+        return
     x = np.linspace(0, 20, 20_001)
     f_pos, f_neg = entry.fn(x, **entry.defaults), entry.fn(-x, **entry.defaults)
     odd = bool(np.allclose(f_neg, -f_pos, rtol=1e-12, atol=1e-300)) and bool(np.any(f_pos != 0))
@@ -150,11 +159,19 @@ def test_zero_centered_claim(entry):
 
 
 KINKS = np.unique(np.concatenate([np.linspace(-10, 10, 20_001), np.arange(-10, 10.5, 0.5)]))
+#: smoothness is looked at this far inside a finite end of the domain: next to log1mexp's pole at 0, a
+#: difference across 2h measures how steep the pole is (f′ ≈ 1/x), not a jump
+DOMAIN_EDGE_GAP = 0.05
 
 
-def _jump(func, h=1e-7):
+def _smoothness_points(entry):
+    d = entry.domain
+    return KINKS[(KINKS >= d.lo + DOMAIN_EDGE_GAP) & (KINKS <= d.hi - DOMAIN_EDGE_GAP)]
+
+
+def _jump(func, xs, h=1e-7):
     """The largest change across 2h, relative to the size of the values (eˣ at 10 is no jump)."""
-    left, right = func(KINKS - h), func(KINKS + h)
+    left, right = func(xs - h), func(xs + h)
     return float(np.nanmax(np.abs(right - left) / np.maximum(1.0, np.maximum(np.abs(left), np.abs(right)))))
 
 
@@ -166,8 +183,9 @@ def test_smoothness_claim(entry):
     h2 = 1e-4
     curvature = lambda x: (g(x + h2) - g(x - h2)) / (2 * h2)  # noqa: E731  (f'' by differences of f')
     claim = entry.properties.smoothness
-    f_jumps = _jump(f) > 1e-4
-    g_jumps = _jump(g) > 1e-4
+    xs = _smoothness_points(entry)
+    f_jumps = _jump(f, xs) > 1e-4
+    g_jumps = _jump(g, xs) > 1e-4
     if claim == "discontinuous":
         assert f_jumps, f"{entry.key} claims discontinuous but f has no jump"
         return
@@ -176,10 +194,10 @@ def test_smoothness_claim(entry):
         assert g_jumps, f"{entry.key} claims C0 (not C1) but f' is continuous"
         return
     assert not g_jumps, f"{entry.key} claims {claim} but f' jumps"
-    c_left, c_right = curvature(KINKS - 3 * h2), curvature(KINKS + 3 * h2)
+    c_left, c_right = curvature(xs - 3 * h2), curvature(xs + 3 * h2)
     # a jump of f'' is what is left of the change across a point after the change of a smooth f'' over the
     # same distance (the next step to the right) is taken off: steep but smooth functions (Laplace) pass
-    trend = curvature(KINKS + 9 * h2) - c_right
+    trend = curvature(xs + 9 * h2) - c_right
     c_jumps = float(np.nanmax(np.abs(c_right - c_left - trend) / np.maximum(1.0, np.abs(c_left)))) > 1e-2
     if claim == "C1":
         assert c_jumps, f"{entry.key} claims C1 (not C2) but f'' looks continuous"
@@ -190,7 +208,7 @@ def test_smoothness_claim(entry):
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=ids(ELEMENTWISE))
 def test_computed_extrema_are_extrema(entry):
     fx = analysis.facts(entry)
-    y = entry.fn(DENSE, **entry.defaults)
+    y = entry.fn(within_domain(entry, DENSE), **entry.defaults)
     if fx.minimum is not None:
         assert y.min() >= fx.minimum - 1e-12 and float(entry.fn(fx.argmin, **entry.defaults)) == pytest.approx(fx.minimum)
     if fx.maximum is not None:
@@ -211,8 +229,62 @@ def test_hostile_inputs_no_warnings_dtype_kept(entry, dtype):
             y = func(x)
             assert y.dtype == dtype and y.shape == x.shape
             assert np.isnan(y[-1]), f"{entry.key}: NaN must propagate"
-            finite_in = np.isfinite(x)
+            finite_in = np.isfinite(x) & in_domain(entry, x)
             assert not np.isnan(y[finite_in]).any(), f"{entry.key}: NaN for finite input {x[finite_in][np.isnan(y[finite_in])]}"
+            outside = outside_domain(entry, x)  # log1mexp: the negative inputs and -inf
+            assert np.isnan(y[outside]).all(), f"{entry.key}: not NaN outside the domain at {x[outside][~np.isnan(y[outside])]}"
+
+
+RESTRICTED = [e for e in ELEMENTWISE if not on_all_reals(e)]
+
+
+def test_the_catalog_has_a_function_on_less_than_the_reals():
+    """The domain tests below are not vacuous: log1mexp (x ≥ 0) is in the registry."""
+    assert "log1mexp" in ids(RESTRICTED)
+
+
+@pytest.mark.parametrize("entry", RESTRICTED, ids=ids(RESTRICTED))
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_outside_the_domain_both_kernels_return_nan_without_warnings(entry, dtype):
+    """The library's convention (NumPy's log of a negative number, JAX's log1mexp): NaN outside the
+    domain, from f and from f′, also just beyond a finite end and at an infinite input on that side."""
+    d = entry.domain
+    below = [-np.inf, -1e4, -1.0] if d.lo > -np.inf else []
+    above = [1.0, 1e4, np.inf] if d.hi < np.inf else []
+    ends = [e for e in (d.lo, d.hi) if np.isfinite(e)]
+    with np.errstate(over="ignore"):
+        x = np.array([d.lo + v for v in below] + [d.hi + v for v in above], dtype=dtype)
+        x = np.concatenate([x, [np.nextafter(dtype(d.lo), dtype(-np.inf))] if np.isfinite(d.lo) else [],
+                            [np.nextafter(dtype(d.hi), dtype(np.inf))] if np.isfinite(d.hi) else []]).astype(dtype)
+    assert ends and outside_domain(entry, x).all()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for func in (entry.fn, entry.grad):
+            y = func(x)
+            assert y.dtype == dtype and np.isnan(y).all(), f"{entry.key} {func.__name__}: {dict(zip(x, y))}"
+
+
+@pytest.mark.parametrize("entry", RESTRICTED, ids=ids(RESTRICTED))
+def test_at_a_closed_end_of_the_domain_the_kernels_return_the_one_sided_limits(entry):
+    """log1mexp at 0: f = −∞ and f′ = +∞, the limits from inside the domain (the mpmath reference has
+    them too); −0.0 is the same end. Just inside, the values are finite and close to the reference."""
+    ref = get_ref(entry.key)
+    d = entry.domain
+    for end, closed, inward in ((d.lo, d.lo_closed, np.inf), (d.hi, d.hi_closed, -np.inf)):
+        if not (np.isfinite(end) and closed):
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            at = np.array([end, -end if end == 0 else end])  # at 0 also -0.0, the same end
+            for func, rfunc in ((entry.fn, ref.fn), (entry.grad, ref.grad)):
+                y = func(at, **entry.defaults)
+                want = rfunc(mp.mpf(end), **entry.defaults)
+                assert mp.isinf(want) or mp.isfinite(want), f"{entry.key}: the reference has no value at {end}"
+                assert close(float(y[0]), want, end) and close(float(y[1]), want, end), (entry.key, func.__name__, y)
+                near = np.nextafter(end, inward)
+                inside = float(func(near, **entry.defaults))
+                assert math.isfinite(inside) or not math.isfinite(float(rfunc(mp.mpf(near), **entry.defaults))), (
+                    entry.key, func.__name__, near, inside)
 
 
 @pytest.mark.parametrize("entry", ELEMENTWISE, ids=ids(ELEMENTWISE))

@@ -238,7 +238,7 @@ def test_every_formula_of_the_registry_parses_with_katex():
 
     for entry in activations.REGISTRY.values():
         p = entry.properties
-        formulas = [entry.tex, entry.grad_tex, entry.stable_tex, analysis.bounds_tex(entry, p.range),
+        formulas = [entry.tex, entry.grad_tex, entry.stable_tex, entry.domain.tex, analysis.bounds_tex(entry, p.range),
                     analysis.bounds_tex(entry, p.grad_range), *(prm.symbol for prm in entry.params),
                     *(v for v in entry.notes.values() if isinstance(v, str) and "\\" in v)]
         for tex in filter(None, formulas):

@@ -28,6 +28,7 @@ _L = {
     "warn": T("有警告", "warns"),
     "nan_at": T("x = {x} 处为 NaN", "NaN at x = {x}"),
     "inf_at": T("x = {x} 处溢出为 ±∞", "±∞ at x = {x}"),
+    "domain": T("只在定义域 {domain} 上测量", "measured on its domain {domain}"),
     "nan": T("出现 NaN", "NaN"),
     "inf": T("溢出为 ±∞", "±∞"),
 }
@@ -79,6 +80,7 @@ def table_markdown(lang: str, root: str = "", data: dict | None = None) -> str:
     below it; then a second table with the baselines (other implementations measured the same way).
     ``root`` is the page's relative path to the docs root (links go to ``{root}functions/<key>.md``)."""
     from ..core import registry
+    from ..core.domain import on_all_reals
     from .notes import EXPLANATIONS
 
     data = load() if data is None else data
@@ -89,10 +91,14 @@ def table_markdown(lang: str, root: str = "", data: dict | None = None) -> str:
     rows, notes, base_rows = [], [], []
     for key, e in data["entries"].items():
         try:
-            name = registry.get(key).name(lang)
+            entry = registry.get(key)
         except KeyError:
-            name = key
+            entry = None
+        name = entry.name(lang) if entry else key
         link = f"[{name}]({root}functions/{key}.md)"
+        if entry and not on_all_reals(entry):  # the grid samples the domain only (ulp.grid)
+            domain = _L["domain"](lang).format(domain=f"\\(x \\in {entry.domain.tex}\\)")
+            link += f"（{domain}）" if lang == "zh" else f" ({domain})"
         cells = [_fmt_ulp(e[d][p]) for d in DTYPES for p in ("fn", "grad")]
         tf, tg = e["target"]["fn"], e["target"]["grad"]
         goal = f"≤ {tf}" if tf == tg else f"≤ {tf} / ≤ {tg}"

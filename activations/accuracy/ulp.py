@@ -59,7 +59,9 @@ the thresholds where exp, x² and x³ overflow or underflow; the switch-over poi
 changes of the library's values on a fine grid, refined by bisection: relative error is hardest to keep
 small there, and periodic functions have hundreds); and the
 float neighbours of every special point (``np.nextafter``, up to 3 steps each way). ±inf and NaN are
-excluded (their handling is tested elsewhere). The published numbers are the largest errors found on
+excluded (their handling is tested elsewhere). Only inputs inside the entry's domain
+(``Activation.domain``) are kept: log1mexp is measured on x ≥ 0, its NaN below 0 is its convention,
+not an error (tested elsewhere too). The published numbers are the largest errors found on
 these inputs: lower bounds of the true maxima, which denser sampling can raise. For vector-valued entries (:func:`vector_rows`): random
 rows of several lengths and scales, and adversarial rows (huge spreads, offsets of ±1e4 and near the
 largest float, ties, differences of one ulp, a dominant entry, subnormals); the error is the largest
@@ -86,6 +88,7 @@ from typing import Any, Callable, Iterable
 
 import numpy as np
 
+from ..core.domain import within_domain
 from ..core.spec import Activation, T
 
 __all__ = [
@@ -457,13 +460,14 @@ def grid(entry: Activation, dtype: str) -> np.ndarray:
     specials += switch_points(entry)
     base = np.concatenate([dense, mags, -mags, *bands, *(-b for b in bands)]).astype(dt)
     xs = _unique(np.concatenate([base, _neighbours(specials, dtype), np.array([0.0, -0.0], dtype=dt)]), dtype)
+    xs = within_domain(entry, xs)
     params = entry.defaults
-    search = _unique(np.concatenate([xs[np.abs(xs) <= ROOT_RANGE],
-                                     np.linspace(-ROOT_RANGE, ROOT_RANGE, ROOT_SEARCH).astype(dt)]), dtype)
+    search = within_domain(entry, _unique(np.concatenate([xs[np.abs(xs) <= ROOT_RANGE],
+                                     np.linspace(-ROOT_RANGE, ROOT_RANGE, ROOT_SEARCH).astype(dt)]), dtype))
     roots = _roots(lambda a: entry.fn(a, **params), search, dtype)
     roots += _roots(lambda a: entry.grad(a, **params), search, dtype)
     if roots:
-        xs = _unique(np.concatenate([xs, _neighbours(roots, dtype, 2)]), dtype)
+        xs = within_domain(entry, _unique(np.concatenate([xs, _neighbours(roots, dtype, 2)]), dtype))
     return xs
 
 
@@ -562,6 +566,12 @@ def baselines(key: str, params: dict[str, float]) -> list[Baseline]:
             Baseline("scipy.special.log_expit", "fn", sp.log_expit),
             Baseline("log(1/(1 + exp(−x)))", "fn", lambda x: np.log(naive_sigmoid(x))),
             Baseline("1 − σ(x), σ = expit", "grad", lambda x: 1 - sp.expit(x)),
+        ],
+        "log1mexp": [
+            Baseline("log(1 − exp(−x))", "fn", lambda x: np.log(1 - np.exp(-x))),
+            Baseline("log1p(−exp(−x))", "fn", lambda x: np.log1p(-np.exp(-x))),
+            Baseline("log(−expm1(−x))", "fn", lambda x: np.log(-np.expm1(-x))),
+            Baseline("1/expm1(x)", "grad", lambda x: 1 / np.expm1(x)),
         ],
         "softplus": [
             Baseline("np.logaddexp(0, x)", "fn", lambda x: np.logaddexp(x.dtype.type(0), x)),
@@ -959,12 +969,13 @@ def _versions() -> dict[str, str]:
 
 def input_files() -> list[Path]:
     """The sources that determine the measurement, sorted: every file of ``activations/catalog`` and
-    ``activations/mpmath_reference`` (caches excluded), ``activations/core/arrays.py`` and this module."""
+    ``activations/mpmath_reference`` (caches excluded), ``activations/core/arrays.py``, ``core/domain.py``
+    (which inputs are measured) and this module."""
     files = []
     for folder in ("catalog", "mpmath_reference"):
         files += [f for f in (PACKAGE / folder).rglob("*")
                   if f.is_file() and "__pycache__" not in f.parts and f.suffix not in (".pyc", ".pyo")]
-    files += [PACKAGE / "core" / "arrays.py", Path(__file__).resolve()]
+    files += [PACKAGE / "core" / "arrays.py", PACKAGE / "core" / "domain.py", Path(__file__).resolve()]
     return sorted(files, key=lambda f: f.relative_to(PACKAGE).as_posix())
 
 

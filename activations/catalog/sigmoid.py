@@ -596,3 +596,92 @@ ENTRIES += [
         api=Api(None, None, None),
     ),
 ]
+
+
+# --- log1mexp: defined on x >= 0 only --------------------------------------------------------------
+# The one function of the catalog whose domain is smaller than the reals (Activation.domain). Outside
+# it both kernels return NaN, as NumPy's log of a negative number and JAX do; at the closed end x = 0
+# they return the limits from the right, f = −∞ and f′ = +∞ (also for −0.0, which is 0).
+
+#: Mächler's switch-over point: below it 1 − e^{−x} is at most 1/2 and comes accurately from expm1,
+#: above it e^{−x} is below 1/2 and log1p keeps the digits of the small result
+_LOG1MEXP_SWITCH = math.log(2.0)
+
+
+@elementwise
+def log1mexp(x: np.ndarray) -> np.ndarray:
+    r""":math:`\log(1 - e^{-x})` for :math:`x \ge 0` (JAX's ``jax.nn.log1mexp``), evaluated as Mächler
+    (2012) recommends: :math:`\log(-\operatorname{expm1}(-x))` for :math:`x \le \ln 2`, where the
+    literal :math:`1 - e^{-x}` would cancel, and :math:`\operatorname{log1p}(-e^{-x})` beyond, where
+    :math:`\log` of a number near 1 would lose the small result (:math:`\approx -e^{-x}`).
+
+    Domain convention: NaN for x < 0 (and −∞, and NaN), −∞ at 0 and at −0.0 (log 0: the limit from the
+    right), −0.0 at +∞ (log1p(−0)); no floating-point warning in any case."""
+    x = np.where(x == 0, 0.0, x)  # −0.0 is the end of the domain, not below it
+    out = np.full_like(x, np.nan)  # x < 0 and NaN stay NaN
+    near = (x >= 0) & (x <= _LOG1MEXP_SWITCH)
+    far = x > _LOG1MEXP_SWITCH
+    with np.errstate(divide="ignore"):  # log(0) = −∞ at x = 0: the limit, wanted
+        out[near] = np.log(-np.expm1(-x[near]))
+    out[far] = np.log1p(-np.exp(-x[far]))
+    return out
+
+
+@elementwise
+def log1mexp_grad(x: np.ndarray) -> np.ndarray:
+    r""":math:`e^{-x}/(1 - e^{-x}) = 1/(e^{x} - 1)`, evaluated as :math:`e^{-x}/(-\operatorname{expm1}(-x))`
+    for every x ≥ 0: both parts keep their relative accuracy, and where :math:`e^{x}` overflows
+    (x > 709.78 in float64) the quotient is still the subnormal :math:`e^{-x}` that ``1/expm1(x)`` would
+    round to 0. +∞ at 0 and at −0.0 (the limit from the right), 0 at +∞, NaN for x < 0."""
+    x = np.where(x == 0, 0.0, x)  # −0.0 is 0: 1/(−0.0) would give −∞
+    out = np.full_like(x, np.nan)
+    inside = x >= 0
+    xi = x[inside]
+    # 1/0 at x = 0 is the limit +∞; below x ≈ 5.6e-309 the true 1/x exceeds the largest float, so
+    # the overflow to +∞ is the correctly rounded result
+    with np.errstate(divide="ignore", over="ignore"):
+        out[inside] = np.exp(-xi) / -np.expm1(-xi)
+    return out
+
+
+MACHLER_2012 = Reference(
+    "M. Mächler", 2012, "Accurately Computing log(1 − exp(−|a|)), Assessed by the Rmpfr package",
+    "Vignette of the R package Rmpfr, CRAN",
+    "https://cran.r-project.org/web/packages/Rmpfr/vignettes/log1mexp-note.pdf",
+)
+
+ENTRIES += [
+    Activation(
+        key="log1mexp",
+        name=T("Log1mexp 函数", "Log1mexp"),
+        family="sigmoid",
+        symbol=r"\operatorname{log1mexp}",
+        fn=log1mexp,
+        grad=log1mexp_grad,
+        domain=Bounds(r"[0,\ \infty)", 0.0, inf, lo_closed=True),
+        tex=r"\operatorname{log1mexp}(x) = \log\bigl(1 - e^{-x}\bigr)",
+        grad_tex=r"\operatorname{log1mexp}'(x) = \frac{e^{-x}}{1 - e^{-x}} = \frac{1}{e^{x} - 1}",
+        stable_tex=(
+            r"\begin{gathered}\operatorname{log1mexp}(x) = \begin{cases}"
+            r" \log\bigl(-\operatorname{expm1}(-x)\bigr) & 0 \le x \le \ln 2 \\"
+            r" \operatorname{log1p}\bigl(-e^{-x}\bigr) & x > \ln 2 \end{cases}"
+            r" \\[1ex] \operatorname{log1mexp}'(x) = \frac{e^{-x}}{-\operatorname{expm1}(-x)}\end{gathered}"
+        ),
+        properties=Properties(
+            range=Bounds(r"(-\infty,\ 0)", -inf, 0.0),
+            grad_range=Bounds(r"(0,\ \infty)", 0.0, inf),
+            monotonic=True,
+            zero_centered=False,
+            smoothness="Cinf",
+        ),
+        summary=T("log(1 − e⁻ˣ)，只对 x ≥ 0 有定义：由对数概率 log p = −x 得到补事件的对数概率 log(1 − p)；"
+                  "在 0 处为 −∞，x 增大时从下方逼近 0。",
+                  "log(1 − e⁻ˣ), defined for x ≥ 0 only: the log-probability of the complement, log(1 − p), "
+                  "from a log-probability log p = −x; it is −∞ at 0 and approaches 0 from below as x grows."),
+        references=(MACHLER_2012,),
+        api=Api(jax="jax.nn.log1mexp(x)"),
+        xlim=(0.0, 5.0),
+        # f → −∞ and f′ → +∞ at the end of the domain: the figures show the part where both are readable
+        ylim=(-4.0, 4.0),
+    ),
+]

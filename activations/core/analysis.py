@@ -15,6 +15,7 @@ from typing import Callable
 
 import numpy as np
 
+from .domain import in_domain, within_domain
 from .registry import get
 from .spec import MAXIMUM, MINIMUM, Activation, Bounds
 
@@ -29,8 +30,8 @@ SEARCH_POINTS = 240_001
 class Facts:
     """Computed facts of an element-wise entry (``None`` where a fact does not apply)."""
 
-    f0: float
-    grad0: float
+    f0: float | None  # None where 0 lies outside the domain
+    grad0: float | None
     grad_max: float
     grad_argmax: float
     minimum: float | None  # interior global minimum (non-monotonic functions)
@@ -114,6 +115,8 @@ def vanishing_boundary(entry: Activation, eps: float, side: int, params: dict | 
     """The x (on ``side`` = +1 or -1 of the origin) beyond which |f'(x)| < eps on the whole search grid."""
     params = entry.defaults if params is None else params
     xs = side * np.linspace(0.0, SEARCH_LIMIT, SEARCH_POINTS)
+    if not in_domain(entry, xs).all():  # the domain ends on this side: it has no tail there
+        return None
     small = np.abs(entry.grad(xs, **params)) < eps
     if not small[-1]:
         return None
@@ -130,7 +133,7 @@ def small_gradient_intervals(entry: Activation, eps: float | None = None,
     bisection; an interval reaching the window's edge keeps the edge as its end)."""
     eps = entry.vanishing_eps if eps is None else eps
     params = entry.defaults if params is None else params
-    xs = np.linspace(*entry.xlim, 20_001)
+    xs = within_domain(entry, np.linspace(*entry.xlim, 20_001))  # the window lies in the domain's closure
     small = np.abs(entry.grad(xs, **params)) < eps
     g = _scalar(entry.grad, params)
 
@@ -156,7 +159,7 @@ def small_gradient_intervals(entry: Activation, eps: float | None = None,
 
 
 def _extremum(entry: Activation, fn: Callable, params: dict, sign: int) -> tuple[float, float]:
-    xs = np.linspace(-SEARCH_LIMIT, SEARCH_LIMIT, SEARCH_POINTS)
+    xs = within_domain(entry, np.linspace(-SEARCH_LIMIT, SEARCH_LIMIT, SEARCH_POINTS))
     ys = sign * fn(xs, **params)
     i = int(np.argmin(ys))
     lo, hi = xs[max(i - 1, 0)], xs[min(i + 1, len(xs) - 1)]
@@ -178,7 +181,8 @@ def _grad_extremum(key: str, params_items: tuple) -> tuple[float, float]:
     gmax, gargmax = _extremum(entry, lambda x, **p: np.abs(entry.grad(x, **p)), params, -1)
     # Candidates a grid can miss: a maximum reached only at a kink (hard swish at 3) and a supremum
     # approached at infinity (softplus, squareplus: 1; exponential: inf).
-    candidates = np.concatenate([np.arange(-10.0, 10.5, 0.5), [-1e12, -1e6, -1e3, 1e3, 1e6, 1e12]])
+    candidates = within_domain(entry, np.concatenate([np.arange(-10.0, 10.5, 0.5),
+                                                      [-1e12, -1e6, -1e3, 1e3, 1e6, 1e12]]))
     values = np.abs(entry.grad(candidates, **params))
     if np.nanmax(values) > gmax:
         i = int(np.nanargmax(values))
@@ -203,13 +207,16 @@ def _facts(key: str, params_items: tuple) -> Facts:
         maximum = maximum
     saturation_eps = 0.01
     saturation_x = None
-    if isinstance(rng.lo, float) and isinstance(rng.hi, float) and math.isfinite(rng.lo) and math.isfinite(rng.hi):
+    if (isinstance(rng.lo, float) and isinstance(rng.hi, float) and math.isfinite(rng.lo) and math.isfinite(rng.hi)
+            and in_domain(entry, [0.0, SEARCH_LIMIT]).all()):
         width = rng.hi - rng.lo
         gap = lambda x: (rng.hi - f(x)) - saturation_eps * width  # noqa: E731
         if gap(0.0) > 0 and gap(SEARCH_LIMIT) < 0:
             saturation_x = _bisect(gap, 0.0, SEARCH_LIMIT)
+    zero_inside = bool(in_domain(entry, 0.0))
     return Facts(
-        f0=f(0.0), grad0=g(0.0), grad_max=gmax, grad_argmax=gargmax,
+        f0=f(0.0) if zero_inside else None, grad0=g(0.0) if zero_inside else None,
+        grad_max=gmax, grad_argmax=gargmax,
         minimum=minimum, argmin=argmin, maximum=maximum, argmax=argmax,
         vanishing_eps=entry.vanishing_eps,
         vanish_pos=vanishing_boundary(entry, entry.vanishing_eps, +1, params),

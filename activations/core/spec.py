@@ -14,7 +14,7 @@ from typing import Any, Callable, Literal, NamedTuple
 
 __all__ = [
     "T", "Param", "Bounds", "Properties", "Reference", "Api", "Activation",
-    "FAMILIES", "MINIMUM", "MAXIMUM",
+    "FAMILIES", "MINIMUM", "MAXIMUM", "REALS",
 ]
 
 inf = math.inf
@@ -83,6 +83,10 @@ class Bounds:
     hi: float | str
     lo_closed: bool = False
     hi_closed: bool = False
+
+
+#: the domain of every function whose entry does not name a smaller one
+REALS = Bounds(r"\mathbb{R}", -inf, inf)
 
 
 @dataclass(frozen=True)
@@ -156,8 +160,18 @@ class Activation:
     stable_tex: str = ""
     #: |f'(x)| below this counts as a vanishing gradient (shaded in the gradient figure)
     vanishing_eps: float = 0.05
-    #: x-range of the figures
+    #: where f is defined (at the default parameters), an interval of plain numbers: all reals unless
+    #: the function is not, e.g. ``Bounds(r"[0,\ \infty)", 0.0, inf, lo_closed=True)`` for log1mexp.
+    #: Outside it the kernels return NaN (NumPy's and JAX's convention for log of a negative number);
+    #: an infinite end includes the infinite input, the limit there. Whatever samples x (analysis,
+    #: figures, interactive views, accuracy and framework grids, tests) samples inside it
+    #: (:mod:`activations.core.domain`), and an experiment that needs inputs from all of ℝ skips the entry.
+    domain: Bounds = REALS
+    #: x-range of the figures (inside the domain)
     xlim: tuple[float, float] = (-5.0, 5.0)
+    #: y-range of the function and derivative figures where the curves' own extent would flatten them:
+    #: a function with a pole at the end of its domain (None: fit the curves)
+    ylim: tuple[float, float] | None = None
     #: parameter sets drawn in the family figure (empty: no family figure)
     family_values: tuple[dict[str, float], ...] = ()
     #: figures beyond the standard ones, by name (see :mod:`activations.figures.inventory`)
@@ -174,6 +188,11 @@ class Activation:
             raise ValueError(f"{self.key}: unknown family {self.family!r}; one of {sorted(FAMILIES)}")
         if isinstance(self.aliases, str) or not all(isinstance(a, str) and a.strip() for a in self.aliases):
             raise TypeError(f"{self.key}: aliases must be a tuple of non-empty strings, got {self.aliases!r}")
+        lo, hi = self.domain.lo, self.domain.hi
+        if not (isinstance(lo, float) and isinstance(hi, float) and lo < hi):
+            raise ValueError(f"{self.key}: the domain must be an interval lo < hi of floats, got {lo!r}, {hi!r}")
+        if not lo <= self.xlim[0] < self.xlim[1] <= hi:
+            raise ValueError(f"{self.key}: the figures' xlim {self.xlim} must lie inside the domain [{lo}, {hi}]")
 
     @property
     def defaults(self) -> dict[str, float]:

@@ -12,9 +12,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..core.domain import on_all_reals
 from ..core.spec import Activation, T
 
-__all__ = ["Experiment", "Column", "field_value"]
+__all__ = ["Experiment", "Column", "field_value", "NOT_ON_ALL_REALS"]
+
+#: why an experiment that needs all of ℝ does not run a function with a smaller domain
+NOT_ON_ALL_REALS = T("定义域不是全体实数：实验中网络的预激活可取任意实数，也会落在定义域之外",
+                     "not defined on all reals: the pre-activations of the experiment's networks take any real "
+                     "value, also outside its domain")
 
 
 @dataclass(frozen=True)
@@ -36,8 +42,12 @@ class Experiment:
     run: Callable[..., dict]  # run(entry, settings) if per_entry else run(settings)
     settings: Mapping[str, Any]  # the defaults; part of the cache key
     per_entry: bool = True
-    #: why an entry is not run (None: it is); e.g. a function not defined on all reals
+    #: why an entry is not run (None: it is); e.g. a function whose values overflow float64
     skip: Callable[[Activation], T | None] = lambda entry: None
+    #: the experiment feeds the function inputs from all of ℝ (the pre-activations of a network), so an
+    #: entry with a smaller ``Activation.domain`` is skipped with :data:`NOT_ON_ALL_REALS` before
+    #: ``skip`` is asked
+    needs_all_reals: bool = True
     columns: tuple[Column, ...] = ()
     #: names of the figure drawers (activations.figures.drawers) that show this experiment
     figures: tuple[str, ...] = ()
@@ -51,7 +61,8 @@ class Experiment:
         asks thousands of times); keyed on the entry object, which a reimported catalog replaces."""
         cache = _SKIPS.setdefault(self.name, {})
         if id(entry) not in cache:
-            cache[id(entry)] = (entry, self.skip(entry))  # the entry is kept so its id stays unique
+            reason = NOT_ON_ALL_REALS if self.needs_all_reals and not on_all_reals(entry) else self.skip(entry)
+            cache[id(entry)] = (entry, reason)  # the entry is kept so its id stays unique
         return cache[id(entry)][1]
 
 

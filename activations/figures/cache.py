@@ -39,8 +39,9 @@ OUTPUTS = {
 }
 PNG_DPI = 300
 _PACKAGE = Path(__file__).resolve().parent.parent  # activations/
-_RENDERER_MODULES = ("core/spec.py", "core/arrays.py", "core/analysis.py", "core/registry.py",
-                     "figures/plotting.py", "figures/print_formats.py", "figures/inventory.py", "figures/drawers.py")
+_RENDERER_MODULES = ("core/spec.py", "core/arrays.py", "core/analysis.py", "core/domain.py", "core/registry.py",
+                     "figures/plotting.py", "figures/print_formats.py", "figures/inventory.py",
+                     "figures/drawers.py")
 
 
 # read from the package metadata: importing matplotlib just for its version costs a build 0.1 s

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from ..core.analysis import format_number, grad_extremum, vanishing_boundary
+from ..core.domain import in_domain
 from .drawers import DRAWERS
 from .inventory import Figure
 from ..core.registry import get
@@ -128,7 +129,13 @@ def _label(entry: Activation, prime: bool = False) -> str:
 
 
 def _curve(entry: Activation, x: np.ndarray, grad: bool = False, **params: float) -> np.ndarray:
-    y = (entry.grad if grad else entry.fn)(x, **{**entry.defaults, **params})
+    """The values to draw: NaN (a gap) outside the domain and where the value is ±∞ (the pole at the
+    end of a domain, such as log1mexp's at 0, is not a point of the curve). The kernels return NaN
+    outside the domain already; the mask keeps that from being evaluated at all."""
+    y = np.full(x.shape, np.nan)
+    inside = in_domain(entry, x)
+    y[inside] = (entry.grad if grad else entry.fn)(x[inside], **{**entry.defaults, **params})
+    y[np.isinf(y)] = np.nan
     piecewise = entry.properties.smoothness in ("discontinuous", "C0") if grad else (
         entry.properties.smoothness == "discontinuous")
     return _break_jumps(y) if piecewise else y
@@ -143,6 +150,8 @@ def _draw_function(c: Canvas, figure: Figure) -> None:
     ax.plot(x, _curve(entry, x, grad=True), color=c.colors[1], linewidth=1.8, linestyle="--",
             label=_label(entry, prime=True))
     ax.set_xlim(*entry.xlim)
+    if entry.ylim is not None:
+        ax.set_ylim(*entry.ylim)
     c.legend(ax, loc="best")
 
 
@@ -165,7 +174,11 @@ def _draw_gradient(c: Canvas, figure: Figure) -> None:
     ax.axhline(eps, color=c.shade, linewidth=0.9, linestyle=":")
     if np.nanmin(dy) < 0:
         ax.axhline(-eps, color=c.shade, linewidth=0.9, linestyle=":")
-    top = float(np.nanmax(dy))
+    if entry.ylim is not None:  # a pole: show the derivative up to the entry's y-range, with the
+        # bottom margin matplotlib would give that range (its own would follow the pole's huge values)
+        low = min(0.0, float(np.nanmin(dy)))
+        ax.set_ylim(low - 0.05 * (entry.ylim[1] - low), entry.ylim[1])
+    top = float(np.nanmax(dy)) if entry.ylim is None else min(float(np.nanmax(dy)), entry.ylim[1])
     for boundary in boundaries:
         if boundary is not None and entry.xlim[0] < boundary < entry.xlim[1] and boundary != 0:
             ax.axvline(boundary, color=c.shade, linewidth=0.9, linestyle=":")

@@ -19,6 +19,12 @@ framework's autodiff (for element-wise functions the vector-Jacobian product wit
 point). Values and gradients are compared with the registry's ``fn`` and ``grad`` (``vjp`` for vector
 entries) evaluated in float64 at the same inputs (the float32-rounded ones where the framework ran in
 float32).
+
+A function defined on less than ℝ (``Activation.domain``) is measured on the part of the grid inside its
+domain; its specials are the same inputs plus each finite end of the domain (log1mexp: 0, where f and f′
+are −∞ and +∞), so the specials also record what a framework returns outside the domain, where the
+registry's convention is NaN. For a function on all of ℝ the tasks are exactly what they were before the
+domain existed (same grid, same specials).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from typing import Any
 
 import numpy as np
 
+from activations.core.domain import on_all_reals, within_domain
 from activations.core.spec import Activation
 from activations.frameworks.calls import FRAMEWORKS, ParsedCall, calls_of, override
 
@@ -95,6 +102,9 @@ def _arrays(e: Activation) -> dict[str, np.ndarray]:
         special = np.array([[s, 0.0, 1.0, 2.0, -1.0, 0.5] for s in SPECIALS])
         return {"grid": grid, "specials": special}
     out = {"grid": GRID, "specials": SPECIALS}
+    if not on_all_reals(e):
+        ends = [v for v in (e.domain.lo, e.domain.hi) if math.isfinite(v)]
+        out = {"grid": within_domain(e, GRID), "specials": np.concatenate([SPECIALS, ends])}
     if e.kinks:
         out["kinks"] = np.array(e.kinks, dtype=np.float64)
     return out

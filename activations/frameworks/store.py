@@ -2,8 +2,9 @@
 stale.
 
 ``inputs_hash`` of an entry covers what its measurement depends on: its ``Api`` strings, parameters
-and defaults, kinks and kind, the source of its kernels (``fn``, ``grad``, ``vjp``) and the call
-overrides of :mod:`activations.frameworks.calls`. ``code_hash`` covers the measuring code (the probe,
+and defaults, kinks and kind, its domain where it is not all of ℝ (the measured grid follows it; an entry
+on ℝ hashes as before the domain existed), the source of its kernels (``fn``, ``grad``, ``vjp``) and the
+call overrides of :mod:`activations.frameworks.calls`. ``code_hash`` covers the measuring code (the probe,
 the comparison, the framework table) and the pinned environments (``tools/frameworks/*.txt``). A test
 compares both with the registry.
 """
@@ -16,6 +17,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from activations.core.domain import on_all_reals
 from activations.core.spec import Activation
 from activations.frameworks.calls import FRAMEWORKS, OVERRIDES
 
@@ -48,13 +50,16 @@ def entry_hash(e: Activation) -> str:
         "source": [_source(f) for f in (e.fn, e.grad, e.vjp)],
         "overrides": sorted(repr((k, v)) for k, v in OVERRIDES.items() if k[0] == e.key),
     }
+    if not on_all_reals(e):
+        d = e.domain
+        data["domain"] = [d.lo, d.hi, d.lo_closed, d.hi_closed]
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
 def code_hash() -> str:
     """sha256 over the measuring code and the pins files."""
     h = hashlib.sha256()
-    files = [HERE / n for n in ("probe.py", "measure.py", "calls.py")]
+    files = [HERE / n for n in ("probe.py", "measure.py", "calls.py")] + [HERE.parent / "core" / "domain.py"]
     files += [pins_path(fw) for fw in FRAMEWORKS]
     for f in files:
         h.update(f.name.encode() + b"\0")

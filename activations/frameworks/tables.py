@@ -10,7 +10,10 @@ from __future__ import annotations
 import math
 from typing import Any, Callable
 
+import numpy as np
+
 from activations import REGISTRY
+from activations.core.domain import on_all_reals, outside_domain
 from activations.core.spec import Activation
 from activations.frameworks import store
 from activations.frameworks.calls import FRAMEWORKS, calls_of, override
@@ -82,6 +85,29 @@ def _same(a: Any, b: Any, tol: float = 1e-6) -> bool:
     return (a != a and b != b) or a == b
 
 
+def _outside(e: Activation, x: Any) -> bool:
+    """A measured input outside the entry's domain: the registry's answer there is its NaN convention,
+    so a framework's other answer is a convention of its own, not a wrong value."""
+    return bool(outside_domain(e, np.array([_value(x)]))[0])
+
+
+def _special_differences(e: Activation, rec: dict) -> list[dict]:
+    """The special inputs where the call's f or f′ differs from the registry's (registry parameters)."""
+    reg = rec.get("variants", {}).get("registry", {})
+    # f′(NaN) is a convention (many kernels return 0 or 1 there); the page of differences lists it
+    return [r for r in reg.get("specials", []) if isinstance(r, dict)
+            and not (_same(r["f"], r["f_registry"]) and (_same(r["grad"], r["grad_registry"]) or r["x"] == "nan"))]
+
+
+def outside_domain_notes(e: Activation, rec: dict, label: Label) -> list[str]:
+    """What a call returns outside the entry's domain where that differs from the registry's NaN."""
+    if "error" in rec:
+        return []
+    return [label("fw_special").format(x=fmt(r["x"]), f=fmt(r["f"]), g=fmt(r["grad"]),
+                                       rf=fmt(r["f_registry"]), rg=fmt(r["grad_registry"]))
+            for r in _special_differences(e, rec) if _outside(e, r["x"])][:3]
+
+
 def call_notes(e: Activation, fw: str, rec: dict, lang: str, label: Label) -> list[str]:
     """What differs from the registry, for one call: defaults, definition, kinks, NaN/inf."""
     notes = []
@@ -110,10 +136,8 @@ def call_notes(e: Activation, fw: str, rec: dict, lang: str, label: Label) -> li
                 notes.append(label("fw_kink").format(x=fmt(row["x"]), g=fmt(row["grad"]), ref=fmt(row["grad_registry"])))
             if not _same(row["f"], row["f_registry"]):
                 notes.append(label("fw_kink_f").format(x=fmt(row["x"]), f=fmt(row["f"]), ref=fmt(row["f_registry"])))
-        # f′(NaN) is a convention (many kernels return 0 or 1 there); the page of differences lists it
-        bad = [r for r in reg.get("specials", []) if isinstance(r, dict)
-               and not (_same(r["f"], r["f_registry"])
-                        and (_same(r["grad"], r["grad_registry"]) or r["x"] == "nan"))]
+        # inputs outside the domain are reported apart (outside_domain_notes)
+        bad = [r for r in _special_differences(e, rec) if not _outside(e, r["x"])]
         for r in bad[:3]:
             notes.append(label("fw_special").format(x=fmt(r["x"]), f=fmt(r["f"]), g=fmt(r["grad"]),
                                                     rf=fmt(r["f_registry"]), rg=fmt(r["grad_registry"])))
@@ -144,7 +168,7 @@ def api_table(key: str, lang: str, label: Label) -> str:
             rows.append(f"| {name} | {label('absent')} | |")
             continue
         recs = measured.get(fw, [])
-        cells, notes = [], []
+        cells, notes, outside = [], [], []
         for c in calls[fw]:
             cells.append(f"`{_cell(c.text)}`")
             rec = next((r for r in recs if r.get("call") == c.text), None)
@@ -154,8 +178,12 @@ def api_table(key: str, lang: str, label: Label) -> str:
             n = call_notes(e, fw, rec, lang, label)
             prefix = f"`{c.path.rsplit('.', 1)[-1]}`: " if len(calls[fw]) > 1 and n else ""
             notes += [prefix + x for x in n]
+            outside += outside_domain_notes(e, rec, label)
         sep = "；" if lang == "zh" else "; "
-        status = ("⚠ " + sep.join(notes)) if notes else "✓ " + label("fw_agrees")
+        agrees = label("fw_agrees" if on_all_reals(e) else "fw_agrees_in_domain")
+        status = ("⚠ " + sep.join(notes)) if notes else "✓ " + agrees
+        if outside:
+            status += sep + label("fw_outside").format(points=sep.join(outside))
         rows.append(f"| {name} | {'<br>'.join(cells)} | {_cell(status)} |")
     return head + "\n".join(rows)
 
@@ -326,7 +354,8 @@ def specials_table(lang: str, label: Label, root: str) -> str:
                     if not _same(r["grad"], r["grad_registry"]):
                         bits.append(f"f′ {fmt(r['grad'])} ({fmt(r['grad_registry'])})")
                     if bits:
-                        parts.append(f"x={fmt(r['x'])}: " + ", ".join(bits))
+                        where = label("fw_outside_mark") if _outside(e, r["x"]) else ""
+                        parts.append(f"x={fmt(r['x'])}{where}: " + ", ".join(bits))
             parts = list(dict.fromkeys(parts))
             any_bad |= bool(parts)
             cells.append("<br>".join(parts) if parts else ("✓" if fw in rec.get("frameworks", {}) else label("absent")))

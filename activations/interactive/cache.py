@@ -25,7 +25,7 @@ from ..core.registry import get
 __all__ = ["ensure", "as_scripts", "finish", "cache_key", "default_cache_dir", "Report"]
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # activations/
-_CORE = ("core/spec.py", "core/arrays.py", "core/registry.py", "interactive/export.py")
+_CORE = ("core/spec.py", "core/arrays.py", "core/domain.py", "core/registry.py", "interactive/export.py")
 _VERSIONS = f"numpy {version('numpy')}"
 _read: dict[Path, bytes] = {}  # sources read once per process (a build asks for ~40 keys, twice)
 

@@ -7,12 +7,15 @@ For one element-wise entry, :func:`view_data` evaluates
 - x on one grid: step 0.05 (0.1 for wider figures) over the figure's x-range ``entry.xlim``, continued
   with step 0.25 out to a range four times as wide, for zooming out. Every grid point is a short decimal
   (k/20, k/10 or k/4), so a reader can put the cursor on x = -0.75 exactly; the steps divide each other,
-  so the grids of different functions share their points (the compare page overlays them);
+  so the grids of different functions share their points (the compare page overlays them). Only the
+  points inside the entry's domain (``Activation.domain``) are kept: log1mexp's grid starts at 0;
 - f and f' at the default parameters;
 - for each parameter, f and f' at each value of its grid (:func:`param_values`: 21 to 41 values across
   ``Param.span``, the default among them exactly), the other parameters at their defaults;
 - the small-gradient threshold ``entry.vanishing_eps``: the view shades where |f'| < eps, as the static
-  gradient figure does, for whatever parameter value is shown.
+  gradient figure does, for whatever parameter value is shown;
+- the figures' y-range ``entry.ylim`` (null for most): the view's y-axis never reaches beyond it, so a
+  pole at the end of the domain (log1mexp at 0) does not flatten the curves.
 
 :func:`to_json` writes it with :data:`DIGITS` significant digits: enough that a readout shown to 4
 significant digits, rounded as the browser rounds (``Number.prototype.toPrecision``, ties away from
@@ -30,6 +33,7 @@ from typing import Any
 
 import numpy as np
 
+from ..core.domain import within_domain
 from ..core.registry import get
 from ..core.spec import Activation, Param
 
@@ -55,7 +59,8 @@ def _dense_denominator(entry: Activation) -> int:
 
 
 def x_grid(entry: Activation) -> np.ndarray:
-    """The x values of the view: dense over ``entry.xlim``, coarser out to four times its width."""
+    """The x values of the view: dense over ``entry.xlim``, coarser out to four times its width, inside
+    the domain."""
     lo, hi = entry.xlim
     den = _dense_denominator(entry)
     dense = np.arange(math.ceil(lo * den), math.floor(hi * den) + 1) / den
@@ -63,7 +68,8 @@ def x_grid(entry: Activation) -> np.ndarray:
     wide_lo, wide_hi = math.floor((centre - 2 * width) * WIDE), math.ceil((centre + 2 * width) * WIDE)
     wide = np.arange(wide_lo, wide_hi + 1) / WIDE
     outside = wide[(wide < dense[0]) | (wide > dense[-1])]
-    return np.sort(np.concatenate([dense, outside]))  # k/den and k/4: the nearest doubles to short decimals
+    # k/den and k/4: the nearest doubles to short decimals
+    return within_domain(entry, np.sort(np.concatenate([dense, outside])))
 
 
 def _nice(step: float) -> bool:
@@ -136,6 +142,8 @@ def view_data(key: str) -> dict[str, Any]:
         "family": entry.family,
         "eps": float(entry.vanishing_eps),
         "xlim": [float(v) for v in entry.xlim],
+        # the static figures' y-range where a pole would flatten the curves (null: fit the data)
+        "ylim": None if entry.ylim is None else [float(v) for v in entry.ylim],
         "digits": DIGITS,
         # where the drawn curve must not join neighbouring samples across a jump (as the static figures)
         "breaks": {"f": smooth == "discontinuous", "g": smooth in ("discontinuous", "C0")},
@@ -202,7 +210,7 @@ def to_json(data: dict[str, Any]) -> bytes:
             return "null"  # the default value's curve: the client uses "default"
         return '{"f":' + _numbers(c["f"]) + ',"g":' + _numbers(c["g"]) + "}"
 
-    plain = {k: data[k] for k in ("format", "key", "name", "family", "eps", "xlim", "digits", "breaks")}
+    plain = {k: data[k] for k in ("format", "key", "name", "family", "eps", "xlim", "ylim", "digits", "breaks")}
     head = json.dumps(plain, ensure_ascii=False, separators=(",", ":"))[:-1]
     parts = [head, ',"x":' + _numbers(data["x"], exact=True), ',\n"default":' + curve(data["default"]), ',\n"params":[']
     for i, p in enumerate(data["params"]):

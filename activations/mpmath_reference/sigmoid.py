@@ -113,3 +113,27 @@ REFERENCES = {
     "arctan": (arctan, arctan_grad),
     "isru": (isru, isru_grad),
 }
+
+
+def log1mexp(x):
+    """log(1 − e^{−x}) on its domain x ≥ 0, NaN outside it (the library's convention) and −∞ at 0.
+    Two exact identities keep 1 − e^{−x} from cancelling at 60 digits: −expm1(−x) near 0 (tiny x),
+    log1p(−e^{−x}) for larger x (where the result is ≈ −e^{−x}, far below 10^−60 for x > 140)."""
+    x = _m(x)
+    if x < 0:
+        return mp.nan
+    if x == 0:
+        return mp.ninf
+    return mp.log(-mp.expm1(-x)) if x <= 1 else mp.log1p(-mp.exp(-x))
+
+
+def log1mexp_grad(x):
+    x = _m(x)
+    if x < 0:
+        return mp.nan
+    if x == 0:
+        return mp.inf  # the limit from the right
+    return 1 / mp.expm1(x)
+
+
+REFERENCES["log1mexp"] = (log1mexp, log1mexp_grad)

@@ -145,7 +145,7 @@
 
   // --- the chart: uPlot with zoom, pan, a keyboard cursor and the small-gradient band ------------------
   // opts: {xs, series: [{label, values, colour, dash, width}], home: [lo, hi], band: () => [[x0, x1], ...],
-  //        onCursor(i), height}
+  //        onCursor(i), height, ylim: [lo, hi] or null (the y-axis never goes beyond it)}
   class Chart {
     constructor(uPlot, host, opts) {
       this.uPlot = uPlot;
@@ -178,7 +178,9 @@
           y: { range: (u, lo, hi) => {
             if (lo === null || hi === null) return [-1, 1];
             const pad = hi > lo ? 0.08 * (hi - lo) : 1;
-            return [lo - pad, hi + pad];
+            // a function's own y-range (opts.ylim, the static figures'): a pole does not flatten the rest
+            const [ylo, yhi] = opts.ylim || [-Infinity, Infinity];
+            return [Math.max(lo - pad, ylo), Math.min(hi + pad, yhi)];
           } },
         },
         axes: [{ ...axis, size: 36 }, { ...axis, size: 52 }],
@@ -407,7 +409,7 @@
       host.append(bar);
       this.readout = el("p", { class: "act-readout", "aria-live": "polite", text: T.hint });
       this.chart = new Chart(uPlot, host, {
-        xs: data.x, home: data.xlim, series: this.series(), band: () => this.band(),
+        xs: data.x, home: data.xlim, ylim: data.ylim, series: this.series(), band: () => this.band(),
         onCursor: () => this.read(),
       });
       const legend = el("p", { class: "act-legend" },
