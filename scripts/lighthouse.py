@@ -50,8 +50,9 @@ REPORTS = ROOT / "test-results" / "lighthouse"
 # interactive view with a parameter slider (every element-wise page has a view), compare/ is the compare page.
 KINDS = ["", "functions/sigmoid/", "functions/softmax/", "functions/gelu/", "functions/elu/", "overview/", "compare/",
          "gallery/", "accuracy/"]
-# the experiments: their index and the page with the most figures and tables
-KINDS += ["experiments/", "experiments/depth/"]
+# the experiments: their index and the page with the most figures and tables; the framework differences
+# (the widest tables)
+KINDS += ["experiments/", "experiments/depth/", "frameworks/"]
 PAGES = KINDS + [f"en/{rel}" for rel in KINDS]
 CATEGORIES = [("performance", "perf"), ("accessibility", "a11y"), ("best-practices", "bp"), ("seo", "seo")]
 METRICS = [("first-contentful-paint", "FCP"), ("largest-contentful-paint", "LCP"),
