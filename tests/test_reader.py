@@ -255,8 +255,20 @@ ENGLISH_UI = ["Permanent link", "Made with", "Material for MkDocs", "Copy to cli
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 
 
+def _mount_code_blocks(page) -> None:
+    """Material mounts a code block (its copy button) when it first comes into view (mkdocs.yml:
+    content.lazy): open every citation and bring every block into view, so that their buttons exist."""
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    blocks = page.locator("pre > code")
+    for block in blocks.all():
+        block.scroll_into_view_if_needed()
+    page.wait_for_function("n => document.querySelectorAll('pre .md-code__button').length >= n", arg=blocks.count())
+
+
 def _ui_text(page) -> list[str]:
-    """Visible text, tooltips, labels and placeholders of the page, outside the article's formulas and code."""
+    """Visible text, tooltips, labels and placeholders of the page, outside the article's formulas and code
+    (code blocks mounted first, so their buttons' tooltips are read too)."""
+    _mount_code_blocks(page)
     return page.evaluate(r"""() => {
         const out = [];
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
