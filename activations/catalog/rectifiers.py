@@ -543,7 +543,7 @@ HUANG_2024 = Reference(
     "https://arxiv.org/abs/2411.13010",
 )
 
-#: f′ of xIELU tends to β − αₙ as x → −∞ (at the defaults)
+#: f′ of xIELU tends to β − αₙ as x → −∞ (at the defaults); the grad_range's LaTeX prints it from here
 _XIELU_GRAD_INF = XIELU_BETA.default - XIELU_ALPHA_N.default
 
 ENTRIES = [
@@ -776,7 +776,7 @@ ENTRIES = [
                        {"alpha_p": 0.8, "alpha_n": 1.5, "beta": 0.5}, {"alpha_p": 0.8, "alpha_n": 0.5, "beta": 0.5}),
         properties=Properties(
             range=_MIN_RANGE,
-            grad_range=Bounds(r"(\beta - \alpha_n,\ +\infty) = (-0.3,\ +\infty)", _XIELU_GRAD_INF, inf),
+            grad_range=Bounds(rf"(\beta - \alpha_n,\ +\infty) = ({_XIELU_GRAD_INF:g},\ +\infty)", _XIELU_GRAD_INF, inf),
             monotonic=False,
             zero_centered=False,
             smoothness="C1",
