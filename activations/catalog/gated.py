@@ -17,7 +17,9 @@ column i (the value) and ``a_i g'(b_i)`` in column ``n/2 + i`` (the gate), zeros
 float32 (and float16) input is computed in float64 and rounded once, as GLU is. The gates are the
 library's own stable element-wise kernels (:func:`~activations.catalog.smooth_relu.silu`,
 :func:`~activations.catalog.smooth_relu.gelu`, :func:`~activations.catalog.relu.relu`) with their
-derivatives; ``inf * 0`` (an infinite value meeting a closed gate) is NaN, without a warning.
+derivatives; ``inf * 0`` (an infinite value meeting a closed gate) is NaN, without a warning. The
+split, the products and the Jacobian's layout are GLU's own helpers (``_apply``, ``_jacobian``, ``_vjp``
+in :mod:`activations.catalog.vector`); each function here only names its gate.
 """
 
 from __future__ import annotations
@@ -30,53 +32,12 @@ from ..core.spec import Activation, Api, Bounds, Param, Properties, Reference, T
 from ..figures.drawers import drawer
 from .relu import relu, relu_grad
 from .smooth_relu import SILU_BETA, gelu, gelu_grad, silu, silu_grad
-from .vector import DAUPHIN_2017, _check_g, _finish, _mul, _prepare_wide
+from .vector import DAUPHIN_2017, _apply, _jacobian, _vjp
 
 __all__ = [
     "swiglu", "swiglu_jacobian", "swiglu_vjp", "geglu", "geglu_jacobian", "geglu_vjp",
     "reglu", "reglu_jacobian", "reglu_vjp", "bilinear_glu", "bilinear_glu_jacobian", "bilinear_glu_vjp",
 ]
-
-
-def _halves(work: np.ndarray, ax: int, axis: Any, name: str) -> tuple[np.ndarray, np.ndarray]:
-    """``(a, b)``: the value and the gate half of ``work`` with ``ax`` moved to the end."""
-    moved = np.moveaxis(work, ax, -1)
-    n = moved.shape[-1]
-    if n % 2:
-        raise ValueError(
-            f"{name} splits x into two halves along axis {axis}, so that axis needs an even size; got size {n}"
-        )
-    return moved[..., : n // 2], moved[..., n // 2:]
-
-
-def _apply(x: Any, axis: Any, name: str, gate: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
-    work, dtype, ax = _prepare_wide(x, axis)
-    a, b = _halves(work, ax, axis, name)
-    with np.errstate(over="ignore"):  # a product beyond the largest float is the correctly rounded inf
-        out = _mul(a, gate(b))
-    return _finish(np.moveaxis(out, -1, ax), dtype)
-
-
-def _jacobian(x: Any, axis: Any, name: str, gate: Callable, gate_grad: Callable) -> np.ndarray:
-    work, dtype, ax = _prepare_wide(x, axis)
-    a, b = _halves(work, ax, axis, name)
-    h = a.shape[-1]
-    jac = np.zeros(a.shape + (2 * h,), dtype=work.dtype)
-    idx = np.arange(h)
-    jac[..., idx, idx] = gate(b)
-    with np.errstate(over="ignore"):
-        jac[..., idx, h + idx] = _mul(a, gate_grad(b))
-    return _finish(jac, dtype)
-
-
-def _vjp(x: Any, g: Any, axis: Any, name: str, gate: Callable, gate_grad: Callable) -> np.ndarray:
-    work, dtype, ax = _prepare_wide(x, axis)
-    a, b = _halves(work, ax, axis, name)
-    g = _check_g(g, np.moveaxis(np.empty(a.shape), -1, ax).shape, "the output")
-    g = np.moveaxis(g, ax, -1).astype(work.dtype, copy=False)
-    with np.errstate(over="ignore"):
-        out = np.concatenate([_mul(g, gate(b)), _mul(g, _mul(a, gate_grad(b)))], axis=-1)
-    return _finish(np.moveaxis(out, -1, ax), dtype)
 
 
 # --- SwiGLU --------------------------------------------------------------------------------------

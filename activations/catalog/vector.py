@@ -17,7 +17,7 @@ vectors are fine (probability 0). Rounding errors of the shift are carried along
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 import numpy as np
 
@@ -338,9 +338,13 @@ def softmin_vjp(x: Any, g: Any, axis: int = -1) -> np.ndarray:
     return _finish(-y * (g - np.sum(g * y, axis=ax, keepdims=True)), dtype)
 
 
-# --- GLU -----------------------------------------------------------------------------------------
-
-
+# --- GLU and its variants -------------------------------------------------------------------------
+#
+# GLU here and its variants in :mod:`.gated` (SwiGLU, GEGLU, ReGLU, bilinear) share these helpers: x is
+# split along ``axis`` into the value half ``a`` and the gate half ``b``, the output is ``a * g(b)``,
+# and the Jacobian row i holds ``g(b_i)`` in column i and ``a_i g'(b_i)`` in column ``n/2 + i``. A gate
+# is ``g`` and ``g'`` as functions of ``b``; ``inf * 0`` is NaN (:func:`_mul`) unless the gate tells
+# where its exact value is positive (``positive``, ``grad_positive``), as GLU's sigmoid does.
 
 
 def _gate(a: np.ndarray, w: np.ndarray, w_positive: np.ndarray) -> np.ndarray:
@@ -352,14 +356,75 @@ def _gate(a: np.ndarray, w: np.ndarray, w_positive: np.ndarray) -> np.ndarray:
     return out
 
 
-def _glu_halves(work: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
-    """``(a, b)``: the halves of ``work`` along its last axis; ``axis`` is the caller's, for the error."""
-    n = work.shape[-1]
+def _weigh(a: np.ndarray, w: np.ndarray, b: np.ndarray, positive: Callable | None) -> np.ndarray:
+    """``a * w`` with ``w`` the gate's value or derivative at ``b``: :func:`_mul` (NaN for ``inf * 0``),
+    or :func:`_gate` with the mask ``positive(b)`` where the gate says where ``w`` is exactly positive."""
+    return _mul(a, w) if positive is None else _gate(a, w, positive(b))
+
+
+def _halves(work: np.ndarray, ax: int, axis: Any, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """``(a, b)``: the value and the gate half of ``work`` with ``ax`` moved to the end; ``axis`` and
+    ``name`` are the caller's, for the error."""
+    moved = np.moveaxis(work, ax, -1)
+    n = moved.shape[-1]
     if n % 2:
         raise ValueError(
-            f"glu splits x into two halves along axis {axis}, so that axis needs an even size; got size {n}"
+            f"{name} splits x into two halves along axis {axis}, so that axis needs an even size; got size {n}"
         )
-    return work[..., : n // 2], work[..., n // 2:]
+    return moved[..., : n // 2], moved[..., n // 2:]
+
+
+def _apply(x: Any, axis: Any, name: str, gate: Callable[[np.ndarray], np.ndarray],
+           positive: Callable | None = None) -> np.ndarray:
+    """``a * gate(b)`` along ``axis``, half the size of x there."""
+    work, dtype, ax = _prepare_wide(x, axis)
+    a, b = _halves(work, ax, axis, name)
+    with np.errstate(over="ignore"):  # a product beyond the largest float is the correctly rounded inf
+        out = _weigh(a, gate(b), b, positive)
+    return _finish(np.moveaxis(out, -1, ax), dtype)
+
+
+def _jacobian(x: Any, axis: Any, name: str, gate: Callable, gate_grad: Callable,
+              grad_positive: Callable | None = None) -> np.ndarray:
+    """The Jacobian, shape ``moveaxis(x, axis, -1).shape[:-1] + (n/2, n)``."""
+    work, dtype, ax = _prepare_wide(x, axis)
+    a, b = _halves(work, ax, axis, name)
+    h = a.shape[-1]
+    jac = np.zeros(a.shape + (2 * h,), dtype=work.dtype)
+    idx = np.arange(h)
+    jac[..., idx, idx] = gate(b)
+    with np.errstate(over="ignore"):
+        jac[..., idx, h + idx] = _weigh(a, gate_grad(b), b, grad_positive)
+    return _finish(jac, dtype)
+
+
+def _vjp(x: Any, g: Any, axis: Any, name: str, gate: Callable, gate_grad: Callable,
+         grad_positive: Callable | None = None) -> np.ndarray:
+    """``(g * gate(b), g * a * gate'(b))``: ``g`` has the shape of the output, the result that of x."""
+    work, dtype, ax = _prepare_wide(x, axis)
+    a, b = _halves(work, ax, axis, name)
+    g = _check_g(g, np.moveaxis(np.empty(a.shape), -1, ax).shape, "the output")
+    g = np.moveaxis(g, ax, -1)
+    with np.errstate(over="ignore"):
+        out = np.concatenate([_mul(g, gate(b)), _mul(g, _weigh(a, gate_grad(b), b, grad_positive))], axis=-1)
+    return _finish(np.moveaxis(out, -1, ax), dtype)
+
+
+def _sigmoid(b: np.ndarray) -> np.ndarray:
+    r"""GLU's gate :math:`\sigma(b)`, from :math:`e^{-|b|}` (nothing overflows)."""
+    return sigmoid_pair(b)[0]
+
+
+def _sigmoid_grad(b: np.ndarray) -> np.ndarray:
+    r""":math:`\sigma'(b) = \sigma(b)\,\sigma(-b)`."""
+    s, s_neg = sigmoid_pair(b)
+    return s * s_neg
+
+
+def _sigmoid_positive(b: np.ndarray) -> np.ndarray:
+    r"""Where :math:`\sigma(b) > 0` exactly, even if it underflowed: b > -inf (False for NaN). Its
+    derivative :math:`\sigma(b)\sigma(-b)` is exactly positive where b is finite (``np.isfinite``)."""
+    return b > -np.inf
 
 
 def glu(x: Any, axis: int = -1) -> np.ndarray:
@@ -369,39 +434,20 @@ def glu(x: Any, axis: int = -1) -> np.ndarray:
     :math:`\sigma` is evaluated from :math:`e^{-|b|}`, so nothing overflows; an infinite ``a`` stays
     infinite wherever :math:`\sigma(b) > 0`, and :math:`\infty \cdot \sigma(-\infty)` is NaN.
     """
-    work, dtype, ax = _prepare_wide(x, axis)
-    a, b = _glu_halves(np.moveaxis(work, ax, -1), axis)
-    s, _ = sigmoid_pair(b)
-    out = _gate(a, s, b > -np.inf)
-    return _finish(np.moveaxis(out, -1, ax), dtype)
+    return _apply(x, axis, "glu", _sigmoid, _sigmoid_positive)
 
 
 def glu_jacobian(x: Any, axis: int = -1) -> np.ndarray:
     r"""Jacobian of GLU, shape ``moveaxis(x, axis, -1).shape[:-1] + (n/2, n)``:
     :math:`\partial y_i/\partial a_i = \sigma(b_i)`,
     :math:`\partial y_i/\partial b_i = a_i\,\sigma(b_i)\,\sigma(-b_i)`, every other entry 0."""
-    work, dtype, ax = _prepare_wide(x, axis)
-    a, b = _glu_halves(np.moveaxis(work, ax, -1), axis)
-    s, s_neg = sigmoid_pair(b)
-    h = a.shape[-1]
-    jac = np.zeros(a.shape + (2 * h,), dtype=work.dtype)
-    idx = np.arange(h)
-    jac[..., idx, idx] = s
-    jac[..., idx, h + idx] = _gate(a, s * s_neg, np.isfinite(b))
-    return _finish(jac, dtype)
+    return _jacobian(x, axis, "glu", _sigmoid, _sigmoid_grad, np.isfinite)
 
 
 def glu_vjp(x: Any, g: Any, axis: int = -1) -> np.ndarray:
     r"""Vector-Jacobian product: ``g`` has the shape of the output (x's with half the size along
     ``axis``); the result has the shape of x: :math:`(g \odot \sigma(b),\ g \odot a\,\sigma(b)\sigma(-b))`."""
-    work, dtype, ax = _prepare_wide(x, axis)
-    moved = np.moveaxis(work, ax, -1)
-    a, b = _glu_halves(moved, axis)
-    g = _check_g(g, np.moveaxis(np.empty(a.shape), -1, ax).shape, "the output")
-    g = np.moveaxis(g, ax, -1)
-    s, s_neg = sigmoid_pair(b)
-    out = np.concatenate([_mul(g, s), _mul(g, _gate(a, s * s_neg, np.isfinite(b)))], axis=-1)
-    return _finish(np.moveaxis(out, -1, ax), dtype)
+    return _vjp(x, g, axis, "glu", _sigmoid, _sigmoid_grad, np.isfinite)
 
 
 # --- sparsemax -----------------------------------------------------------------------------------
