@@ -631,7 +631,9 @@ def gallery(page: Page) -> str:
 
 
 def _thumbnail(page: Page, fig, target: str) -> str:
-    return (f"- [![{fig.alt(page.lang)}]({page.root}figures/{fig.id}.svg){{ loading=lazy }}]"
+    # the intrinsic size (as on the figure's page) reserves each card's height before its image loads
+    width, height = round(fig.size[0] * 100), round(fig.size[1] * 100)
+    return (f"- [![{fig.alt(page.lang)}]({page.root}figures/{fig.id}.svg){{ width=\"{width}\" height=\"{height}\" loading=lazy }}]"
             f"({page.root}{target}#{_anchor(fig.id)})\n\n    {fig.caption(page.lang)}\n")
 
 
