@@ -223,7 +223,7 @@ def _skippable_sections(output: str) -> str:
     """The content after each h2 (up to the next one) in a block the browser may skip while it is off
     screen (``.act-section``, docs/assets/site.css): a page's first layouts, and every layout Material's
     script forces while it starts, then cover the first screen instead of the whole page (a Chromium
-    trace of the sigmoid page: 4,276 layout objects across the load's layouts, 1,581 with the sections
+    trace of the sigmoid page: 4,276 layout objects across the load's layouts, 1,378 with the sections
     and Material's lazy code blocks). The headings stay outside, so anchors and the table of contents
     see them as before. The first section is on the first screen and is never skipped (skipped, the
     heading after it was measured moving on load: a layout shift of 0.03 on the sigmoid page at 390 px).
