@@ -39,17 +39,21 @@ class Visit:
 
     def __init__(self, browser, url: str, scheme: str = "default"):
         # With no palette stored, Material picks the palette whose media query matches the system's.
+        self.loads = 0  # pages loaded in this tab
+        self.issued_by: dict = {}  # request in flight -> the load during which the page issued it
         self.context = browser.new_context(viewport={"width": 1280, "height": 900},
                                            color_scheme="dark" if scheme == "slate" else "light")
         self.page = self.context.new_page()
         self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
         self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
         self.page.on("request", self._request)
-        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
+        self.page.on("requestfailed", self._request_failed)
+        self.page.on("requestfinished", lambda r: self.issued_by.pop(r, None))
         self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
         self.load(url)
 
     def load(self, url: str) -> None:
+        self.loads += 1
         self.console_errors: list[str] = []
         self.foreign: list[str] = []
         self.failed: list[str] = []
@@ -59,10 +63,18 @@ class Visit:
         self.page.wait_for_function("[...document.images].every(i => i.complete)", timeout=15_000)
 
     def _request(self, request):
+        self.issued_by[request] = self.loads
         if request.url.startswith(("data:", "blob:")):
             return
         if urlparse(request.url).hostname != "127.0.0.1":
             self.foreign.append(request.url)
+
+    def _request_failed(self, request):
+        # the previous page's requests still in flight are cancelled by loading the next one in this
+        # tab: not a failure of either page (a request of the page being checked still counts)
+        if self.issued_by.pop(request, self.loads) < self.loads and request.failure == "net::ERR_ABORTED":
+            return
+        self.failed.append(request.url)
 
     def close(self):
         self.context.close()

@@ -256,7 +256,8 @@ def critical_curve(quad: Quadrature, sigma_b2: np.ndarray, settings: dict,
     qs = q_grid(settings)
     qs = qs[qs <= settings["q_max"]]
     table = table or quad.moments(qs)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    # G ~ 0 (a saturated f') gives ±inf or NaN here: not a crossing, masked just below
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         s = qs - table["F"][: len(qs)] / table["G"][: len(qs)]
     d = s[None, :] - target[:, None]
     d = np.where(np.isfinite(d), d, np.nan)
