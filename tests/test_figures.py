@@ -130,6 +130,40 @@ def test_background_renders_fill_the_cache_and_report_once(tmp_path):
     assert "2 cached" in str(report) and "CPU" not in str(report)
 
 
+def test_workers_draw_the_facts_the_build_hands_them(tmp_path, monkeypatch):
+    """A gradient figure shows the numbers its page quotes; a build computes them for the pages and hands
+    them to the worker, which draws those (not a second computation): same bytes as drawn alone, and a
+    changed number handed over is what the figure shows."""
+    from concurrent.futures import Future
+    from dataclasses import replace
+
+    from activations.core import analysis
+
+    figure, fx = get_figure("sigmoid/gradient"), analysis.facts("sigmoid")
+    alone = plotting.render(figure, "svg", theme="light")
+    monkeypatch.setattr(analysis, "_ADOPTED", {})
+    figure_cache._render_into(figure.id, str(tmp_path / "given"), fx)
+    assert (tmp_path / "given" / "gradient.print.svg").read_bytes() == alone
+    monkeypatch.setattr(analysis, "_ADOPTED", {})
+    figure_cache._render_into(figure.id, str(tmp_path / "changed"), replace(fx, vanish_pos=2.5, vanish_neg=-2.5))
+    changed = (tmp_path / "changed" / "gradient.print.svg").read_text()
+    assert changed != alone.decode() and "x = 2.5" in changed and "x = -2.5" in changed
+    # and a worker of a real build is handed them with the figure (none for figures without facts)
+    monkeypatch.setattr(analysis, "_ADOPTED", {})
+    submitted = []
+
+    class Pool:
+        def submit(self, _render, *args):
+            submitted.append(args)
+            return Future()
+
+    monkeypatch.setattr(figure_cache._renders, "pool", Pool())
+    figure_cache._renders.submit(figure, tmp_path / "a", workers=2)
+    figure_cache._renders.submit(get_figure("sigmoid/function"), tmp_path / "b", workers=2)
+    figure_cache._renders.reset()
+    assert submitted == [(figure.id, str(tmp_path / "a"), fx), ("sigmoid/function", str(tmp_path / "b"), None)]
+
+
 def test_prune_deletes_only_old_unused_cache_folders(tmp_path):
     import os
 

@@ -19,7 +19,7 @@ from .domain import in_domain, within_domain
 from .registry import get
 from .spec import MAXIMUM, MINIMUM, Activation, Bounds
 
-__all__ = ["Facts", "facts", "resolve_bounds", "vanishing_boundary", "bounds_tex"]
+__all__ = ["Facts", "facts", "adopt", "resolve_bounds", "vanishing_boundary", "bounds_tex"]
 
 #: the grid on which extrema and thresholds are searched
 SEARCH_LIMIT = 60.0
@@ -226,10 +226,23 @@ def _facts(key: str, params_items: tuple) -> Facts:
 
 
 def facts(entry: Activation | str, **params: float) -> Facts:
-    """The :class:`Facts` of an element-wise entry (cached)."""
+    """The :class:`Facts` of an element-wise entry (cached; or as another process computed them, see
+    :func:`adopt`)."""
     key = entry if isinstance(entry, str) else entry.key
-    merged = {**get(key).defaults, **params}
-    return _facts(key, tuple(sorted(merged.items())))
+    items = tuple(sorted({**get(key).defaults, **params}.items()))
+    return _ADOPTED.get((key, items)) or _facts(key, items)
+
+
+#: facts computed by another process of the same build, by (key, sorted parameters)
+_ADOPTED: dict[tuple[str, tuple], Facts] = {}
+
+
+def adopt(entry: Activation | str, value: Facts, **params: float) -> None:
+    """Take ``value`` as the facts of ``entry`` (at its defaults updated by ``params``) instead of
+    computing them: a build computes every entry's facts for its pages and hands them to the figure
+    workers that draw them (activations.figures.cache), which would otherwise compute them again."""
+    key = entry if isinstance(entry, str) else entry.key
+    _ADOPTED[key, tuple(sorted({**get(key).defaults, **params}.items()))] = value
 
 
 def resolve_bounds(entry: Activation, bounds: Bounds) -> tuple[float, float]:

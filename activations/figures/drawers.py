@@ -25,19 +25,23 @@ class Drawer:
     caption: T
     alt: T
     size: tuple[float, float] = (6.4, 3.8)
+    #: fixed margins (fractions of the figure, as plotting.MARGINS) for a drawer drawn many times with
+    #: the same layout; None: matplotlib's tight_layout fits them to each drawing
+    margins: dict[str, float] | None = None
 
 
 #: custom drawers by name; the standard ones ("function", "gradient", ...) live in activations.figures.plotting
 DRAWERS: dict[str, Drawer] = {}
 
 
-def drawer(name: str, caption: T, alt: T, size: tuple[float, float] = (6.4, 3.8)) -> Callable:
+def drawer(name: str, caption: T, alt: T, size: tuple[float, float] = (6.4, 3.8),
+           margins: dict[str, float] | None = None) -> Callable:
     """Register ``draw(canvas, figure)`` as the drawer of the extra figure ``name``."""
 
     def register(draw: Callable[..., None]) -> Callable[..., None]:
         if name in DRAWERS:
             raise ValueError(f"figure drawer {name!r} is registered twice")
-        DRAWERS[name] = Drawer(draw, caption, alt, size)
+        DRAWERS[name] = Drawer(draw, caption, alt, size, margins)
         return draw
 
     return register

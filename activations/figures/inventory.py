@@ -19,7 +19,7 @@ from .drawers import DRAWERS, drawer
 from ..core.registry import REGISTRY, by_family, get
 from ..core.spec import FAMILIES, Activation, T
 
-__all__ = ["Figure", "drawer", "DRAWERS", "figures_for", "overview_figures", "all_figures", "get_figure"]
+__all__ = ["Figure", "DRAWS_FACTS", "drawer", "DRAWERS", "figures_for", "overview_figures", "all_figures", "get_figure"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,11 @@ class Figure:
     entry: str | None = None  # registry key, None for overview figures
     args: tuple[Any, ...] = ()  # drawer arguments (hashable, part of the cache key)
     size: tuple[float, float] = (6.4, 3.8)  # inches
+
+
+#: the kinds whose drawing shows numbers of :func:`activations.core.analysis.facts` (those the pages
+#: quote): a build computes them once and hands them to the workers that draw these figures
+DRAWS_FACTS = frozenset({"gradient"})
 
 
 def figures_for(entry: Activation) -> list[Figure]:

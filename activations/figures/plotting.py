@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from ..core.analysis import format_number, grad_extremum, vanishing_boundary
+from ..core.analysis import facts, format_number
 from ..core.domain import in_domain
 from .drawers import DRAWERS
 from .inventory import Figure
@@ -157,10 +157,9 @@ def _draw_function(c: Canvas, figure: Figure) -> None:
 
 def _draw_gradient(c: Canvas, figure: Figure) -> None:
     entry = get(figure.entry)
-    eps = entry.vanishing_eps
-    # only the numbers this figure shows (all of analysis.facts would double the drawing time)
-    boundaries = [vanishing_boundary(entry, eps, side) for side in (-1, +1)]
-    grad_argmax = grad_extremum(entry)[1]
+    # the numbers the page quotes (a build hands them to its figure workers: activations.figures.cache)
+    fx = facts(entry)
+    eps, boundaries, grad_argmax = fx.vanishing_eps, (fx.vanish_neg, fx.vanish_pos), fx.grad_argmax
     x = _grid(entry)
     dy = _curve(entry, x, grad=True)
     ax = c.ax
@@ -259,7 +258,7 @@ def _robust_ylim(curves: list[np.ndarray]) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
-#: Fixed margins (fractions of the figure) for the standard kinds: the plot area sits at the same place in
+#: Fixed margins (fractions of the figure) for the standard kinds (a custom drawer may name its own): the plot area sits at the same place in
 #: every function's figures, so the pages and the gallery line up, and drawing skips matplotlib's
 #: tight_layout (a quarter of the drawing time). They fit the widest tick labels of the catalog;
 #: tests/test_figures.py checks that no text of any figure leaves it.
@@ -370,8 +369,9 @@ def drawn(figure: Figure, theme: str = "light") -> Iterator[Any]:
         canvas = Canvas(fig, list(axes[0]), ink, paper)
         draw = STANDARD.get(figure.kind) or DRAWERS[figure.kind].draw
         draw(canvas, figure)
-        if figure.kind in MARGINS:
-            fig.subplots_adjust(**MARGINS[figure.kind])
+        margins = MARGINS.get(figure.kind) or (None if figure.kind in STANDARD else DRAWERS[figure.kind].margins)
+        if margins:
+            fig.subplots_adjust(**margins)
         elif not fig.get_layout_engine():
             fig.tight_layout()
         yield fig
