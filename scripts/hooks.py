@@ -126,6 +126,14 @@ def on_files(files, config):
         raise PluginError(f"uPlot is missing ({UPLOT_DIST}): run `npm ci` (or `make serve`, which does it)")
     for name, uri in UPLOT_ASSETS.items():
         files.append(File.generated(config, uri, abs_src_path=str(UPLOT_DIST / name)))
+    # a file, not generated content: static-i18n needs each file's source path
+    tables = importlib.import_module("tables")
+    css = Path(config.config_file_path).parent / ".cache" / "generated" / Path(tables.STYLESHEET).name
+    text = tables.stylesheet(tables.material_stylesheet().read_text("utf-8"))
+    if not css.is_file() or css.read_text("utf-8") != text:
+        css.parent.mkdir(parents=True, exist_ok=True)
+        css.write_text(text, "utf-8")
+    files.append(File.generated(config, tables.STYLESHEET, abs_src_path=str(css)))
     return files
 
 
@@ -203,11 +211,10 @@ def on_post_page(output, page, config):
         head.append(f'<script src="{root}assets/explore.js" defer data-uplot="{root}{UPLOT_ASSETS["uPlot.iife.min.js"]}"'
                     f' data-uplot-css="{root}{UPLOT_ASSETS["uPlot.min.css"]}" data-views="{root}assets/explore-view.js"></script>')
     output = output.replace("</head>", "".join(head) + "</head>", 1)
-    # Every content table (Markdown's have no attribute) in a block the browser may skip while it is off
-    # screen (docs/assets/site.css): present from the first parse, before Material's script moves the
-    # table into its scroll wrapper (inside this block, so the move restyles nothing off screen).
-    output = output.replace("<table>", '<div class="act-table"><table>').replace("</table>", "</table></div>")
-    return _skippable_sections(output)
+    # Every content table in Material's scroll wrapper, written here so that Material's script does not
+    # move it there on load (scripts/tables.py), and in a block the browser may skip while it is off
+    # screen (docs/assets/site.css)
+    return _skippable_sections(importlib.import_module("tables").wrap(output))
 
 
 _ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)

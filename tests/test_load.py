@@ -9,6 +9,8 @@
   stylesheet), so no font arrives late and none is fetched for nothing.
 - Formulas are still KaTeX HTML for the eye plus MathML for screen readers; figures below the first
   are lazy.
+- Content tables come in Material's scroll wrapper from the build (scripts/tables.py): Material's script
+  moves none on load, and they are styled exactly as Material styles its own.
 """
 
 from __future__ import annotations
@@ -152,3 +154,54 @@ def test_pages_preload_exactly_the_katex_fonts_they_use(browser, site_url, rel):
     assert fetched == preloaded, f"{rel}: fetched {sorted(fetched)}, preloaded {sorted(preloaded)}"
     if rel.removeprefix("en/").startswith("functions/"):
         assert {"KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2"} <= preloaded
+
+
+#: computed style a content table and its cells must share with a table Material styles itself (not the
+#: background: docs/assets/site.css draws the scroll shadows there, on purpose)
+_TABLE_STYLE = ["display", "fontSize", "borderTopWidth", "borderTopColor", "borderRadius", "maxWidth",
+                "overflowX", "marginTop"]
+_CELL_STYLE = ["paddingTop", "paddingLeft", "verticalAlign", "textAlign", "borderTopWidth", "borderTopColor",
+               "fontWeight", "minWidth"]
+
+
+@pytest.mark.parametrize("rel", ["overview/", "en/accuracy/", "functions/sigmoid/"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_tables_come_wrapped_so_material_moves_none_and_look_as_material_styles_them(browser, site_url, rel, scheme):
+    context, page = _new_page(browser, scheme=scheme)
+    try:
+        # every table taken out of the document before the page has loaded (Material's mountDataTable
+        # takes each class-less table out and puts it back in its scroll wrapper)
+        page.add_init_script("""window.__tablesMoved = 0;
+            new MutationObserver(records => records.forEach(r => r.removedNodes.forEach(n => {
+                if (n.nodeName === 'TABLE') window.__tablesMoved++; })))
+              .observe(document, {childList: true, subtree: true});""")
+        page.goto(site_url + rel, wait_until="load")
+        page.wait_for_timeout(300)
+        result = page.evaluate("""([tableStyle, cellStyle]) => {
+            const tables = [...document.querySelectorAll('article table')];
+            const wrapped = tables.filter(t => t.className === 'act-data'
+                && t.parentElement.matches('.md-typeset__table')
+                && t.parentElement.parentElement.matches('.act-table > .md-typeset__scrollwrap')
+                && !t.parentElement.parentElement.parentElement.closest('.md-typeset__table')).length;
+            // a table as Markdown writes it, styled by Material's own rules (its script has run)
+            const theirs = document.createElement('table');
+            theirs.innerHTML = '<thead><tr><th>a</th></tr></thead><tbody><tr><td>b</td></tr></tbody>';
+            document.querySelector('article').append(theirs);
+            const ours = tables[0];
+            const differ = [];
+            const pick = (el, names) => { const cs = getComputedStyle(el); return names.map(n => cs[n]); };
+            const compare = (a, b, names, what) => {
+                const x = pick(a, names), y = pick(b, names);
+                names.forEach((n, i) => { if (x[i] !== y[i]) differ.push(`${what} ${n}: ${x[i]} vs Material's ${y[i]}`); });
+            };
+            compare(ours, theirs, tableStyle, 'table');
+            compare(ours.querySelector('tbody td'), theirs.querySelector('tbody td'), cellStyle, 'td');
+            compare(ours.querySelector('th'), theirs.querySelector('th'), cellStyle, 'th');
+            return {tables: tables.length, wrapped, moved: window.__tablesMoved, differ};
+        }""", [_TABLE_STYLE, _CELL_STYLE])
+    finally:
+        context.close()
+    assert result["tables"] > 0, f"{rel}: no table found"
+    assert result["wrapped"] == result["tables"], f"{rel}: tables not in exactly one wrapper from the build: {result}"
+    assert result["moved"] == 0, f"{rel}: {result['moved']} tables moved in the document on load"
+    assert not result["differ"], f"{rel} ({scheme}): styled unlike Material's tables: {result['differ']}"
