@@ -32,7 +32,7 @@ _STYLES = ("-", "--", ":")
           "Curves of the gradient norm against depth in a {name} network, one per initialisation"),
     size=(6.4, 3.6),
     # drawn for every function page alike: fixed margins, those tight_layout gives the widest tick labels
-    # (a third of this figure's drawing time; tests/test_figures.py checks that every label fits)
+    # (a quarter of this figure's drawing time; tests/test_figures.py checks that every label fits)
     margins={"left": 0.142, "bottom": 0.173, "right": 0.974, "top": 0.939},
 )
 def _draw(c, figure) -> None:
