@@ -4,7 +4,8 @@ Material's script puts every content table (``table:not([class])``) into its scr
 starts: it takes the table out of the document and puts it back, and the layout its start-up then forces
 lays every table out a second time. On the overview (8 tables, 212 formulas) that was the page's longest
 task. Lighthouse, mobile, 3 runs each (2026-12-04), before and after this module: the overview's total
-blocking time 0.53 s and 0.05 s (performance 82 and 99), the accuracy page's 0.38 s and 0.15 s (89 and 97). So the build writes the wrapper itself and marks the table
+blocking time 0.53 s and 0.05 s (performance 82 and 99), the accuracy page's 0.38 s and 0.15 s (89 and
+97). So the build writes the wrapper itself and marks the table
 ``class="act-data"``, which Material's script leaves alone; the rules Material's stylesheet gives
 ``table:not([class])`` are given to ``table.act-data`` by a stylesheet derived at build time from the
 installed Material's own (:func:`stylesheet`), so nothing of Material is copied into this repository and an
@@ -66,8 +67,10 @@ _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 
 
 def _rules(css: str):
-    """(the enclosing ``@media`` prelude or "", selectors, declarations) of each style rule of a minified
-    stylesheet; other at-rule blocks (``@keyframes``, ``@supports``, ...) are read like ``@media``."""
+    """(the enclosing ``@media`` or ``@supports`` prelude or "", selectors, declarations) of each style rule
+    of a minified stylesheet; other at-rule blocks (``@keyframes``, ``@font-face``, ...) hold no style rule
+    and are passed over, as are ``@import`` and ``@charset``. One level of nesting: a rule inside a nested
+    block would lose its inner prelude (tests/test_tables.py checks that every selector is found)."""
     pos = 0
     while pos < len(css):
         at = css.find("@", pos)
